@@ -1,0 +1,68 @@
+package io.redispoolagent.config;
+
+import io.redispoolagent.log.AgentLog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The agent's effective configuration, resolved once at start-up. Immutable. */
+public final class AgentConfig {
+
+    private final Environment environment;
+    private final Mode mode;
+    private final AgentLog.Level logLevel;
+    private final PoolSettings explicit;
+    private final Map<String, PoolSettings> perPool;
+    private final List<ConfigValue> values;
+
+    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
+                Map<String, PoolSettings> perPool, List<ConfigValue> values) {
+        this.environment = environment;
+        this.mode = mode;
+        this.logLevel = logLevel;
+        this.explicit = explicit;
+        this.perPool = Collections.unmodifiableMap(new LinkedHashMap<>(perPool));
+        this.values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** The named environment, or null when none was named anywhere. */
+    public Environment environment() {
+        return environment;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public AgentLog.Level logLevel() {
+        return logLevel;
+    }
+
+    /** The settings for pools in general: explicit values over the environment's profile. */
+    public PoolSettings sizing() {
+        return SizingDefaults.complete(explicit, profile());
+    }
+
+    /** The settings for one pool ({@code host:port/db}): its own overrides over {@link #sizing()}. */
+    public PoolSettings sizingFor(String poolName) {
+        PoolSettings own = perPool.get(poolName);
+        return own == null ? sizing() : SizingDefaults.complete(SizingDefaults.layer(own, explicit), profile());
+    }
+
+    /** The pool names that have overrides of their own. */
+    public Map<String, PoolSettings> poolOverrides() {
+        return perPool;
+    }
+
+    /** Every key with its effective value and origin, in a stable order, for people to read. */
+    public List<ConfigValue> values() {
+        return values;
+    }
+
+    private PoolSettings profile() {
+        return environment == null ? PoolSettings.NONE : environment.profile();
+    }
+}

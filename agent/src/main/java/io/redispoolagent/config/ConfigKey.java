@@ -1,0 +1,103 @@
+package io.redispoolagent.config;
+
+import java.util.Locale;
+
+/** Every configuration key the agent reads, with its type and meaning. */
+public enum ConfigKey {
+    ENV("env", ValueType.ENVIRONMENT, false,
+            "Deployment environment whose profile sizes the pools. Unset: observe mode, nothing is changed."),
+    MODE("mode", ValueType.MODE, false,
+            "enforce applies the profile and overrides; floor only raises what is below them;"
+                    + " observe changes nothing. Default: enforce when an environment is named, else observe."),
+    MAX_TOTAL("maxTotal", ValueType.POSITIVE_INT, true,
+            "Most connections a pool may open (commons-pool2 maxTotal)."),
+    MAX_IDLE("maxIdle", ValueType.NON_NEGATIVE_INT, true,
+            "Most idle connections a pool keeps. Default: the same as maxTotal."),
+    MIN_IDLE("minIdle", ValueType.NON_NEGATIVE_INT, true,
+            "Idle connections the health check keeps open (capped at maxIdle)."),
+    MAX_WAIT("maxWait", ValueType.DURATION, true,
+            "Longest a borrower waits for a connection before the pool gives up (and blocks instead of"
+                    + " failing at once while it waits)."),
+    TEST_WHILE_IDLE("testWhileIdle", ValueType.BOOLEAN, true,
+            "Whether the health check validates idle connections."),
+    EVICTION_INTERVAL("evictionInterval", ValueType.DURATION, true,
+            "How often the health check (commons-pool2 evictor) runs."),
+    LOG_LEVEL("log.level", ValueType.LOG_LEVEL, false,
+            "Threshold of the agent's own stderr lines.");
+
+    public static final String PREFIX = "redis.pool.";
+
+    private final String shortName;
+    private final ValueType type;
+    private final boolean poolSetting;
+    private final String description;
+
+    ConfigKey(String shortName, ValueType type, boolean poolSetting, String description) {
+        this.shortName = shortName;
+        this.type = type;
+        this.poolSetting = poolSetting;
+        this.description = description;
+    }
+
+    /** The system-property name, such as {@code redis.pool.maxTotal}. */
+    public String key() {
+        return PREFIX + shortName;
+    }
+
+    /** The name without prefix, as written in agent arguments: {@code maxTotal}. */
+    public String shortName() {
+        return shortName;
+    }
+
+    /** The environment-variable name, such as {@code REDIS_POOL_MAX_TOTAL}. */
+    public String environmentVariable() {
+        return "REDIS_POOL_" + shortName.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** True for the keys that size a pool, the ones a profile sets and a pool override may name. */
+    public boolean isPoolSetting() {
+        return poolSetting;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Writes a value of this key as a user would type it ({@code 2s}, {@code production}); "-" for none. */
+    public String format(Object value) {
+        return value == null ? "-" : type.format(value);
+    }
+
+    ValueType type() {
+        return type;
+    }
+
+    /** Finds a key by its full or short name, or returns null. */
+    public static ConfigKey find(String name) {
+        String wanted = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+        for (ConfigKey key : values()) {
+            if (key.shortName.equals(wanted)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds a key from the part of an environment variable after {@code REDIS_POOL_}: both
+     * {@code MAX_TOTAL} and {@code MAXTOTAL} name maxTotal, as people write either.
+     */
+    static ConfigKey findByEnvironmentSuffix(String suffix) {
+        String wanted = squash(suffix);
+        for (ConfigKey key : values()) {
+            if (squash(key.shortName).equals(wanted)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static String squash(String name) {
+        return name.replace("_", "").replace(".", "").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,116 @@
+package io.redispoolagent.pool;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Finds the endpoint a pool factory connects to by walking a few levels of its fields for the client's
+ * own address type: Jedis {@code HostAndPort} (held by the socket factory, or by Jedis 8's connection
+ * builder) and its client config's database; Lettuce {@code RedisURI} (held by the client that the
+ * factory's supplier captured). Walking the graph rather than naming fields keeps one piece of code
+ * working across six Jedis and three Lettuce versions whose private fields all differ.
+ *
+ * <p>Only host, port and database are ever read: user names and passwords stay where they are.
+ */
+final class EndpointFinder {
+
+    private static final String JEDIS_HOST_AND_PORT = "redis.clients.jedis.HostAndPort";
+    private static final String LETTUCE_REDIS_URI = "io.lettuce.core.RedisURI";
+    private static final int MAX_DEPTH = 4;
+    private static final int MAX_OBJECTS = 64;
+
+    private EndpointFinder() {
+    }
+
+    /** The endpoint, or null when none can be found (a custom factory, a sentinel pool before it knows its master). */
+    static Endpoint find(Object factory) {
+        Object address = null;
+        Integer database = null;
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+        Deque<Object[]> queue = new ArrayDeque<>();
+        queue.add(new Object[] {factory, 0});
+        while (!queue.isEmpty() && seen.size() < MAX_OBJECTS && (address == null || database == null)) {
+            Object[] entry = queue.poll();
+            Object current = entry[0];
+            int depth = (Integer) entry[1];
+            if (!seen.add(current)) {
+                continue;
+            }
+            String type = current.getClass().getName();
+            if (address == null && (JEDIS_HOST_AND_PORT.equals(type) || LETTUCE_REDIS_URI.equals(type))) {
+                address = hasHost(current) ? current : null;
+                if (database == null && LETTUCE_REDIS_URI.equals(type)) {
+                    database = intProperty(current, "getDatabase");
+                }
+                continue;
+            }
+            if (database == null && type.startsWith("redis.clients.jedis.") && type.contains("Config")) {
+                database = intProperty(current, "getDatabase");
+            }
+            if (depth < MAX_DEPTH) {
+                enqueueFields(current, depth + 1, queue);
+            }
+        }
+        if (address == null) {
+            return null;
+        }
+        Integer port = intProperty(address, "getPort");
+        String host = (String) invoke(address, "getHost");
+        return port == null ? null : new Endpoint(host, port, database == null ? 0 : database);
+    }
+
+    private static boolean hasHost(Object address) {
+        return invoke(address, "getHost") instanceof String;
+    }
+
+    private static void enqueueFields(Object owner, int depth, Deque<Object[]> queue) {
+        for (Class<?> type = owner.getClass(); type != null && !isPlatform(type.getName()); type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                Object value = read(field, owner);
+                if (value != null && !isPlatform(value.getClass().getName())) {
+                    queue.add(new Object[] {value, depth});
+                }
+            }
+        }
+    }
+
+    /** JDK and Netty internals never hold the address the application configured. */
+    private static boolean isPlatform(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("sun.")
+                || className.startsWith("jdk.") || className.startsWith("io.netty.");
+    }
+
+    private static Object read(Field field, Object owner) {
+        try {
+            field.setAccessible(true);
+            return field.get(owner);
+        } catch (RuntimeException | IllegalAccessException inaccessible) {
+            // A field the module system keeps closed simply is not walked.
+            return null;
+        }
+    }
+
+    private static Integer intProperty(Object target, String getter) {
+        Object value = invoke(target, getter);
+        return value instanceof Integer ? (Integer) value : null;
+    }
+
+    private static Object invoke(Object target, String getter) {
+        try {
+            Method method = target.getClass().getMethod(getter);
+            method.setAccessible(true);
+            return method.invoke(target);
+        } catch (ReflectiveOperationException | RuntimeException absent) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.redispoolagent.pool;
+
+import io.redispoolagent.config.AgentConfig;
+import io.redispoolagent.config.Mode;
+import io.redispoolagent.log.AgentLog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Applies the sizing policy to one live pool and says in one line what it did. */
+final class PoolSizer {
+
+    private PoolSizer() {
+    }
+
+    static void size(Object pool, PoolIdentity identity, AgentConfig config) {
+        CommonsPoolAccess access = CommonsPoolAccess.of(pool);
+        if (!access.missingAccessors().isEmpty()) {
+            AgentLog.warnOnce("access:" + pool.getClass().getName(), "pool " + identity + " is left as it is:"
+                    + " this commons-pool2 has no " + access.missingAccessors() + " (class "
+                    + pool.getClass().getName() + ")", null);
+            return;
+        }
+        PoolSnapshot before = access.read(pool);
+        List<SettingChange> changes = SizingPolicy.plan(before, config.sizingFor(identity.name()), config.mode());
+        applyAll(access, pool, changes);
+        AgentLog.info("pool " + identity + ": " + describe(changes, before, config.mode()));
+    }
+
+    /** All changes or none: a setter that fails part-way leaves the pool exactly as the application built it. */
+    private static void applyAll(CommonsPoolAccess access, Object pool, List<SettingChange> changes) {
+        List<SettingChange> applied = new ArrayList<>();
+        try {
+            for (SettingChange change : changes) {
+                access.apply(pool, Collections.singletonList(change));
+                applied.add(change);
+            }
+        } catch (RuntimeException failure) {
+            for (int i = applied.size() - 1; i >= 0; i--) {
+                SettingChange change = applied.get(i);
+                access.apply(pool, Collections.singletonList(
+                        new SettingChange(change.setting(), change.after(), change.before())));
+            }
+            throw failure;
+        }
+    }
+
+    private static String describe(List<SettingChange> changes, PoolSnapshot before, Mode mode) {
+        if (!changes.isEmpty()) {
+            StringBuilder line = new StringBuilder();
+            for (SettingChange change : changes) {
+                if (line.length() > 0) {
+                    line.append(", ");
+                }
+                line.append(change);
+            }
+            return line.toString();
+        }
+        String settings = "maxTotal " + PoolSetting.MAX_TOTAL.format(before.maxTotal())
+                + ", maxWait " + PoolSetting.MAX_WAIT.format(before.maxWaitMillis());
+        return mode == Mode.OBSERVE ? "observed, left as it is (" + settings + ")"
+                                    : "already as wanted, left as it is (" + settings + ")";
+    }
+}
