@@ -1,0 +1,74 @@
+package io.redispoolagent.pool;
+
+import io.redispoolagent.config.Environment;
+import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSettings;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommonsPoolAccessTest {
+
+    private static final class Strings extends BasePooledObjectFactory<String> {
+        @Override
+        public String create() {
+            return "connection";
+        }
+
+        @Override
+        public PooledObject<String> wrap(String value) {
+            return new DefaultPooledObject<>(value);
+        }
+    }
+
+    private final GenericObjectPool<String> pool = new GenericObjectPool<>(new Strings());
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void readsTheSettingsOfALivePool() {
+        PoolSnapshot snapshot = CommonsPoolAccess.of(pool).read(pool);
+
+        assertThat(snapshot.maxTotal()).isEqualTo(8);
+        assertThat(snapshot.maxIdle()).isEqualTo(8);
+        assertThat(snapshot.minIdle()).isZero();
+        assertThat(snapshot.maxWaitMillis()).isEqualTo(-1);
+        assertThat(snapshot.blockWhenExhausted()).isTrue();
+        assertThat(snapshot.testWhileIdle()).isFalse();
+        assertThat(snapshot.evictionIntervalMillis()).isEqualTo(-1);
+    }
+
+    @Test
+    void appliedChangesAreWhatThePoolItselfReportsAfterwards() {
+        PoolSnapshot before = CommonsPoolAccess.of(pool).read(pool);
+        PoolSettings production = Environment.PRODUCTION.profile();
+
+        CommonsPoolAccess.of(pool).apply(pool,
+                SizingPolicy.plan(before, production, Mode.ENFORCE));
+
+        assertThat(pool.getMaxTotal()).isEqualTo(160);
+        assertThat(pool.getMaxIdle()).isEqualTo(160);
+        assertThat(pool.getMinIdle()).isEqualTo(16);
+        assertThat(pool.getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(pool.getTestWhileIdle()).isTrue();
+        assertThat(pool.getDurationBetweenEvictionRuns()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPoolWithoutTheSettersIsReportedAsNotResizable() {
+        SoftReferenceObjectPool<String> soft = new SoftReferenceObjectPool<>(new Strings());
+
+        assertThat(CommonsPoolAccess.of(soft).missingAccessors()).contains("getMaxTotal", "setMaxTotal(int)");
+    }
+}

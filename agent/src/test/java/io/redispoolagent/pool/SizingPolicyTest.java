@@ -1,0 +1,93 @@
+package io.redispoolagent.pool;
+
+import io.redispoolagent.config.Environment;
+import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SizingPolicyTest {
+
+    /** What commons-pool2 gives a pool nobody configured. */
+    private static final PoolSnapshot COMMONS_POOL_DEFAULTS = new PoolSnapshot(8, 8, 0, -1, true, false, -1);
+    private static final PoolSettings PRODUCTION = Environment.PRODUCTION.profile();
+
+    private static List<String> plan(PoolSnapshot current, PoolSettings target, Mode mode) {
+        return SizingPolicy.plan(current, target, mode).stream().map(SettingChange::toString)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void enforceAppliesTheWholeProfileToADefaultPool() {
+        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.ENFORCE)).containsExactly(
+                "maxTotal 8 -> 160", "maxIdle 8 -> 160", "minIdle 0 -> 16", "maxWait forever -> 1s",
+                "testWhileIdle false -> true", "evictionInterval off -> 30s");
+    }
+
+    @Test
+    void enforceShrinksAPoolLargerThanTheProfile() {
+        PoolSnapshot large = new PoolSnapshot(300, 300, 16, 1_000, true, true, 30_000);
+
+        assertThat(plan(large, PRODUCTION, Mode.ENFORCE)).containsExactly("maxTotal 300 -> 160", "maxIdle 300 -> 160");
+    }
+
+    @Test
+    void enforceMakesAPoolThatFailsAtOnceWaitTheBoundedTime() {
+        PoolSnapshot failFast = new PoolSnapshot(160, 160, 16, 1_000, false, true, 30_000);
+
+        assertThat(plan(failFast, PRODUCTION, Mode.ENFORCE)).containsExactly("blockWhenExhausted false -> true");
+    }
+
+    @Test
+    void floorNeverLowersAPoolTheApplicationSizedAbove() {
+        PoolSnapshot large = new PoolSnapshot(300, 300, 20, 1_000, true, true, 30_000);
+
+        assertThat(plan(large, PRODUCTION, Mode.FLOOR)).isEmpty();
+    }
+
+    @Test
+    void floorRaisesADefaultPoolToTheProfileButLeavesItsUnboundedWait() {
+        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.FLOOR)).containsExactly(
+                "maxTotal 8 -> 160", "maxIdle 8 -> 160", "minIdle 0 -> 16",
+                "testWhileIdle false -> true", "evictionInterval off -> 30s");
+    }
+
+    @Test
+    void floorLengthensAWaitShorterThanTheProfileButNeverShortensOne() {
+        PoolSnapshot shortWait = new PoolSnapshot(160, 160, 16, 200, true, true, 30_000);
+        PoolSnapshot longWait = new PoolSnapshot(160, 160, 16, 5_000, true, true, 30_000);
+
+        assertThat(plan(shortWait, PRODUCTION, Mode.FLOOR)).containsExactly("maxWait 200ms -> 1s");
+        assertThat(plan(longWait, PRODUCTION, Mode.FLOOR)).isEmpty();
+    }
+
+    @Test
+    void floorKeepsTheIntervalOfAnEvictorThatAlreadyRuns() {
+        PoolSnapshot slowEvictor = new PoolSnapshot(160, 160, 16, 1_000, true, true, 300_000);
+
+        assertThat(plan(slowEvictor, PRODUCTION, Mode.FLOOR)).isEmpty();
+    }
+
+    @Test
+    void floorLeavesAnUnlimitedPoolUnlimited() {
+        PoolSnapshot unlimited = new PoolSnapshot(-1, -1, 16, 1_000, true, true, 30_000);
+
+        assertThat(plan(unlimited, PRODUCTION, Mode.FLOOR)).isEmpty();
+    }
+
+    @Test
+    void observeChangesNothing() {
+        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.OBSERVE)).isEmpty();
+    }
+
+    @Test
+    void settingsThatAreNotManagedAreLeftAlone() {
+        PoolSettings onlyMaxTotal = PoolSettings.builder().maxTotal(50).build();
+
+        assertThat(plan(COMMONS_POOL_DEFAULTS, onlyMaxTotal, Mode.ENFORCE)).containsExactly("maxTotal 8 -> 50");
+    }
+}
