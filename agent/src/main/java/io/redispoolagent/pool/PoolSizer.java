@@ -14,18 +14,23 @@ final class PoolSizer {
     private PoolSizer() {
     }
 
-    static void size(Object pool, PoolIdentity identity, AgentConfig config) {
+    /**
+     * Sizes the pool and logs one line saying what changed ({@code how} tells when the agent saw it);
+     * returns the pool's record, or null when this pool cannot be read or resized.
+     */
+    static PoolRecord size(Object pool, PoolIdentity identity, AgentConfig config, String how) {
         CommonsPoolAccess access = CommonsPoolAccess.of(pool);
         if (!access.missingAccessors().isEmpty()) {
             AgentLog.warnOnce("access:" + pool.getClass().getName(), "pool " + identity + " is left as it is:"
                     + " this commons-pool2 has no " + access.missingAccessors() + " (class "
                     + pool.getClass().getName() + ")", null);
-            return;
+            return null;
         }
         PoolSnapshot before = access.read(pool);
         List<SettingChange> changes = SizingPolicy.plan(before, config.sizingFor(identity.name()), config.mode());
         applyAll(access, pool, changes);
-        AgentLog.info("pool " + identity + ": " + describe(changes, before, config.mode()));
+        AgentLog.info("pool " + identity + how + ": " + describe(changes, before, config.mode()));
+        return new PoolRecord(identity, before, changes);
     }
 
     /** All changes or none: a setter that fails part-way leaves the pool exactly as the application built it. */

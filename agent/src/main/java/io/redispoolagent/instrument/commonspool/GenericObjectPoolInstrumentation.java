@@ -2,6 +2,9 @@ package io.redispoolagent.instrument.commonspool;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -10,7 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * commons-pool2's {@code GenericObjectPool}: every synchronous Jedis and Lettuce pool is one, in
- * every client version, so one hook sees them all.
+ * every client version, so these hooks see them all.
  */
 public final class GenericObjectPoolInstrumentation {
 
@@ -20,11 +23,26 @@ public final class GenericObjectPoolInstrumentation {
     }
 
     public static AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named(POOL)).transform((typeBuilder, type, classLoader, module, domain) ->
-                typeBuilder.visit(Advice.to(PoolCreatedAdvice.class).on(isConstructor()
+        return builder.type(named(POOL)).transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
+                .visit(Advice.to(PoolCreatedAdvice.class).on(isConstructor()
                         // (factory, config): the constructor every other one ends in, in 2.4 to 2.13, so a
                         // pool is seen exactly once and with its configuration already applied.
                         .and(takesArguments(2))
-                        .and(takesArgument(0, named("org.apache.commons.pool2.PooledObjectFactory"))))));
+                        .and(takesArgument(0, named("org.apache.commons.pool2.PooledObjectFactory")))))
+                .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
+                .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))));
+    }
+
+    /**
+     * The borrow method that does the work, so that each borrow is seen once: {@code borrowObject()}
+     * always delegates to a timed variant, and from 2.11 on {@code borrowObject(long)} delegates to
+     * {@code borrowObject(Duration)}.
+     */
+    static ElementMatcher<MethodDescription> timedBorrow(TypeDescription pool) {
+        ElementMatcher.Junction<MethodDescription> byDuration =
+                named("borrowObject").and(takesArguments(1)).and(takesArgument(0, named("java.time.Duration")));
+        boolean hasDurationVariant = !pool.getDeclaredMethods().filter(byDuration).isEmpty();
+        return hasDurationVariant ? byDuration
+                : named("borrowObject").and(takesArguments(1)).and(takesArgument(0, long.class));
     }
 }
