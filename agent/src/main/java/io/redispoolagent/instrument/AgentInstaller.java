@@ -2,6 +2,8 @@ package io.redispoolagent.instrument;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
+import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
+import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.pool.PoolLifecycle;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -32,6 +34,8 @@ public final class AgentInstaller {
                 .with(new FailureListener())
                 .ignore(not(CLIENT_PACKAGES));
         builder = GenericObjectPoolInstrumentation.apply(builder);
+        builder = SentinelInstrumentation.apply(builder);
+        builder = BoundedAsyncPoolInstrumentation.apply(builder);
         builder.installOn(instrumentation);
     }
 }

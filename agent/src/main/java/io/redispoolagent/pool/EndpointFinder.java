@@ -1,7 +1,6 @@
 package io.redispoolagent.pool;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -61,12 +60,12 @@ final class EndpointFinder {
             return null;
         }
         Integer port = intProperty(address, "getPort");
-        String host = (String) invoke(address, "getHost");
+        String host = (String) Reflection.call(address, "getHost");
         return port == null ? null : new Endpoint(host, port, database == null ? 0 : database);
     }
 
     private static boolean hasHost(Object address) {
-        return invoke(address, "getHost") instanceof String;
+        return Reflection.call(address, "getHost") instanceof String;
     }
 
     private static void enqueueFields(Object owner, int depth, Deque<Object[]> queue) {
@@ -100,17 +99,7 @@ final class EndpointFinder {
     }
 
     private static Integer intProperty(Object target, String getter) {
-        Object value = invoke(target, getter);
+        Object value = Reflection.call(target, getter);
         return value instanceof Integer ? (Integer) value : null;
-    }
-
-    private static Object invoke(Object target, String getter) {
-        try {
-            Method method = target.getClass().getMethod(getter);
-            method.setAccessible(true);
-            return method.invoke(target);
-        } catch (ReflectiveOperationException | RuntimeException absent) {
-            return null;
-        }
     }
 }

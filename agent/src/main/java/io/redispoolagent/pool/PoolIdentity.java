@@ -12,22 +12,34 @@ public final class PoolIdentity {
     private final String name;
     private final RedisClientFamily client;
     private final String kind;
+    private final Endpoint endpoint;
 
-    PoolIdentity(String name, RedisClientFamily client, String kind) {
+    private PoolIdentity(String name, RedisClientFamily client, String kind, Endpoint endpoint) {
         this.name = name;
         this.client = client;
         this.kind = kind;
+        this.endpoint = endpoint;
     }
 
     /**
-     * Identifies a new pool. The name is {@code host:port/db} where the endpoint can be known, else a
-     * stable {@code client-kind-N} numbered in creation order.
+     * Names a pool {@code host:port/db} where its endpoint can be known, else a stable
+     * {@code client-kind-N} numbered in creation order.
      */
-    static PoolIdentity of(Object factory, RedisClientFamily client, StackTraceElement[] creationStack) {
-        String kind = CreationSite.clientApi(creationStack, client, "pool");
+    static PoolIdentity of(Object factory, RedisClientFamily client, String kind) {
         Endpoint endpoint = EndpointFinder.find(factory);
         String name = endpoint != null ? endpoint.poolName() : unnamed(client, kind);
-        return new PoolIdentity(name, client, kind);
+        return new PoolIdentity(name, client, kind, endpoint);
+    }
+
+    /**
+     * Names a pool behind Redis Sentinel {@code sentinel:master/db}: the master's address changes at
+     * every failover, its name does not, so the pool that replaces it carries the same name (and the
+     * same per-pool overrides and metric series).
+     */
+    static PoolIdentity ofSentinel(Object factory, String masterName, String kind) {
+        Endpoint endpoint = EndpointFinder.find(factory);
+        int database = endpoint == null ? 0 : endpoint.database;
+        return new PoolIdentity("sentinel:" + masterName + "/" + database, RedisClientFamily.JEDIS, kind, endpoint);
     }
 
     private static String unnamed(RedisClientFamily client, String kind) {
@@ -46,6 +58,16 @@ public final class PoolIdentity {
 
     public String kind() {
         return kind;
+    }
+
+    /** The server's host, or null when unknown. */
+    public String serverAddress() {
+        return endpoint == null ? null : endpoint.host;
+    }
+
+    /** The server's port, or -1 when unknown. */
+    public int serverPort() {
+        return endpoint == null ? -1 : endpoint.port;
     }
 
     @Override

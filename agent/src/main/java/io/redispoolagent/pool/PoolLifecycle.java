@@ -3,11 +3,14 @@ package io.redispoolagent.pool;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
 
-import java.lang.reflect.Method;
-
-/** What the agent does when a pool is created, first borrowed from, or closed: the instrumentation's way in. */
+/**
+ * What the agent does when a pool is created, first borrowed from, or closed: the instrumentation's
+ * only way into the pool layer. Every method fails open: a failure is logged once and the pool keeps
+ * the application's settings.
+ */
 public final class PoolLifecycle {
 
+    private static final String JEDIS_SENTINEL_POOL = "JedisSentinelPool";
     private static final PoolTable<PoolRecord> POOLS = new PoolTable<>();
     private static volatile AgentConfig config;
 
@@ -20,7 +23,51 @@ public final class PoolLifecycle {
 
     /** A GenericObjectPool's constructor has finished. */
     public static void created(Object pool, Object factory) {
-        register(pool, factory, "");
+        register(pool, factory, false);
+    }
+
+    /**
+     * A {@code JedisSentinelPool} is about to ask its sentinels for {@code masterName}. Its pool was
+     * built a moment earlier but left unsized: only now is the name it should carry known.
+     */
+    public static void sentinelPoolStarting(Object sentinelPool, String masterName) {
+        // Jedis 4+: the sentinel pool is the GenericObjectPool; Jedis 3: it holds one in internalPool.
+        Object pool = Reflection.call(sentinelPool, "getFactory") != null ? sentinelPool
+                : Reflection.field(sentinelPool, "internalPool");
+        Object factory = pool == null ? null : Reflection.call(pool, "getFactory");
+        AgentConfig current = config;
+        if (factory == null || current == null || POOLS.get(pool) != null) {
+            return;
+        }
+        try {
+            PoolIdentity identity = PoolIdentity.ofSentinel(factory, masterName, JEDIS_SENTINEL_POOL);
+            remember(pool, PoolSizer.size(pool, identity, current, ""));
+        } catch (RuntimeException failure) {
+            giveUp(pool, RedisClientFamily.JEDIS, failure);
+        }
+    }
+
+    /** A Lettuce BoundedAsyncPool is about to be built with {@code poolConfig}; returns the config to build it with. */
+    public static AsyncPoolPlan asyncPoolCreating(Object factory, Object poolConfig) {
+        AgentConfig current = config;
+        if (current == null || RedisClientFamily.ofFactory(factory) != RedisClientFamily.LETTUCE) {
+            return null;
+        }
+        try {
+            String kind = CreationSite.clientApi(new Throwable().getStackTrace(), RedisClientFamily.LETTUCE, "BoundedAsyncPool");
+            return AsyncPoolSizer.plan(poolConfig, PoolIdentity.of(factory, RedisClientFamily.LETTUCE, kind), current);
+        } catch (RuntimeException failure) {
+            AgentLog.warnOnce("size:async", "could not size a Lettuce async pool; it keeps the application's settings",
+                    failure);
+            return null;
+        }
+    }
+
+    /** The Lettuce BoundedAsyncPool planned by {@link #asyncPoolCreating} now exists. */
+    public static void asyncPoolCreated(Object pool, AsyncPoolPlan plan) {
+        if (plan != null) {
+            remember(pool, plan.record());
+        }
     }
 
     /**
@@ -30,13 +77,6 @@ public final class PoolLifecycle {
     public static void borrowing(Object pool) {
         if (POOLS.get(pool) == null) {
             adopt(pool);
-        }
-    }
-
-    /** Synchronized so that threads racing into the first borrow size the pool once. */
-    private static synchronized void adopt(Object pool) {
-        if (POOLS.get(pool) == null && !Boolean.TRUE.equals(call(pool, "isClosed"))) {
-            register(pool, call(pool, "getFactory"), ", adopted at its first borrow after attach");
         }
     }
 
@@ -53,30 +93,42 @@ public final class PoolLifecycle {
         return record != null && record.isRedis() ? record : null;
     }
 
-    private static void register(Object pool, Object factory, String how) {
+    /** Synchronized so that threads racing into the first borrow size the pool once. */
+    private static synchronized void adopt(Object pool) {
+        if (POOLS.get(pool) == null && !Boolean.TRUE.equals(Reflection.call(pool, "isClosed"))) {
+            register(pool, Reflection.call(pool, "getFactory"), true);
+        }
+    }
+
+    private static void register(Object pool, Object factory, boolean adopted) {
         AgentConfig current = config;
         RedisClientFamily client = current == null || factory == null ? null : RedisClientFamily.ofFactory(factory);
-        if (client == null) {
+        StackTraceElement[] stack = client == null ? null : new Throwable().getStackTrace();
+        if (client == null || client.isInternalPool(stack)) {
             POOLS.putIfAbsent(pool, PoolRecord.NOT_REDIS);
             return;
         }
         try {
-            PoolIdentity identity = PoolIdentity.of(factory, client, new Throwable().getStackTrace());
-            PoolRecord record = PoolSizer.size(pool, identity, current, how);
-            POOLS.putIfAbsent(pool, record == null ? PoolRecord.NOT_REDIS : record);
+            String master = SentinelNaming.currentMaster();
+            String kind = master != null ? "SentineledConnectionProvider" : CreationSite.clientApi(stack, client, "pool");
+            if (!adopted && master == null && JEDIS_SENTINEL_POOL.equals(kind)) {
+                return;
+            }
+            PoolIdentity identity = master != null ? PoolIdentity.ofSentinel(factory, master, kind)
+                                                   : PoolIdentity.of(factory, client, kind);
+            remember(pool, PoolSizer.size(pool, identity, current, adopted ? ", adopted at its first borrow after attach" : ""));
         } catch (RuntimeException failure) {
-            POOLS.putIfAbsent(pool, PoolRecord.NOT_REDIS);
-            AgentLog.warnOnce("size:" + pool.getClass().getName(), "could not size a " + client.displayName()
-                    + " pool of class " + pool.getClass().getName() + "; it keeps the application's settings", failure);
+            giveUp(pool, client, failure);
         }
     }
 
-    private static Object call(Object pool, String getter) {
-        try {
-            Method method = pool.getClass().getMethod(getter);
-            return method.invoke(pool);
-        } catch (ReflectiveOperationException | RuntimeException absent) {
-            return null;
-        }
+    private static void remember(Object pool, PoolRecord record) {
+        POOLS.putIfAbsent(pool, record == null ? PoolRecord.NOT_REDIS : record);
+    }
+
+    private static void giveUp(Object pool, RedisClientFamily client, RuntimeException failure) {
+        POOLS.putIfAbsent(pool, PoolRecord.NOT_REDIS);
+        AgentLog.warnOnce("size:" + pool.getClass().getName(), "could not size a " + client.displayName()
+                + " pool of class " + pool.getClass().getName() + "; it keeps the application's settings", failure);
     }
 }

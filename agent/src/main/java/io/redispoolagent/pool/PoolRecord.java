@@ -7,16 +7,23 @@ import java.util.List;
 public final class PoolRecord {
 
     /** Marks a commons-pool2 pool that is not a Redis pool, so later borrows skip it at the cost of one lookup. */
-    static final PoolRecord NOT_REDIS = new PoolRecord(null, null, Collections.<SettingChange>emptyList());
+    static final PoolRecord NOT_REDIS = new PoolRecord(null, null, Collections.<SettingChange>emptyList(),
+            PoolKind.COMMONS_POOL2);
 
     private final PoolIdentity identity;
     private final PoolSnapshot original;
     private final List<SettingChange> changes;
+    private final PoolKind kind;
 
-    PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes) {
+    PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes, PoolKind kind) {
         this.identity = identity;
         this.original = original;
         this.changes = Collections.unmodifiableList(changes);
+        this.kind = kind;
+    }
+
+    PoolKind kind() {
+        return kind;
     }
 
     public PoolIdentity identity() {

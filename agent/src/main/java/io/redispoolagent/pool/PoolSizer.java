@@ -1,7 +1,6 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
-import io.redispoolagent.config.Mode;
 import io.redispoolagent.log.AgentLog;
 
 import java.util.ArrayList;
@@ -29,8 +28,8 @@ final class PoolSizer {
         PoolSnapshot before = access.read(pool);
         List<SettingChange> changes = SizingPolicy.plan(before, config.sizingFor(identity.name()), config.mode());
         applyAll(access, pool, changes);
-        AgentLog.info("pool " + identity + how + ": " + describe(changes, before, config.mode()));
-        return new PoolRecord(identity, before, changes);
+        AgentLog.info("pool " + identity + how + ": " + SizingReport.describe(changes, before, config.mode()));
+        return new PoolRecord(identity, before, changes, PoolKind.COMMONS_POOL2);
     }
 
     /** All changes or none: a setter that fails part-way leaves the pool exactly as the application built it. */
@@ -49,22 +48,5 @@ final class PoolSizer {
             }
             throw failure;
         }
-    }
-
-    private static String describe(List<SettingChange> changes, PoolSnapshot before, Mode mode) {
-        if (!changes.isEmpty()) {
-            StringBuilder line = new StringBuilder();
-            for (SettingChange change : changes) {
-                if (line.length() > 0) {
-                    line.append(", ");
-                }
-                line.append(change);
-            }
-            return line.toString();
-        }
-        String settings = "maxTotal " + PoolSetting.MAX_TOTAL.format(before.maxTotal())
-                + ", maxWait " + PoolSetting.MAX_WAIT.format(before.maxWaitMillis());
-        return mode == Mode.OBSERVE ? "observed, left as it is (" + settings + ")"
-                                    : "already as wanted, left as it is (" + settings + ")";
     }
 }

@@ -1,0 +1,57 @@
+package io.redispoolagent.instrument.jedis;
+
+import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.pool.SentinelNaming;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Jedis pools behind Redis Sentinel, named after their master: {@code JedisSentinelPool} (3-8) learns
+ * its master name in {@code initSentinels} after its pool is built; {@code SentineledConnectionProvider}
+ * (4-8) builds a new pool in {@code initMaster} at start and at each failover.
+ */
+public final class SentinelInstrumentation {
+
+    private SentinelInstrumentation() {
+    }
+
+    public static AgentBuilder apply(AgentBuilder builder) {
+        return builder
+                .type(named("redis.clients.jedis.JedisSentinelPool"))
+                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
+                        Advice.to(SentinelPoolAdvice.class).on(named("initSentinels")
+                                .and(takesArguments(2)).and(takesArgument(1, String.class)))))
+                .type(named("redis.clients.jedis.providers.SentineledConnectionProvider"))
+                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
+                        Advice.to(SentinelProviderAdvice.class).on(named("initMaster").and(takesArguments(1)))));
+    }
+
+    public static final class SentinelPoolAdvice {
+        private SentinelPoolAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void onEnter(@Advice.This Object sentinelPool, @Advice.Argument(1) String masterName) {
+            PoolLifecycle.sentinelPoolStarting(sentinelPool, masterName);
+        }
+    }
+
+    public static final class SentinelProviderAdvice {
+        private SentinelProviderAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void onEnter(@Advice.This Object provider) {
+            SentinelNaming.enter(provider);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void onExit() {
+            SentinelNaming.exit();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.redispoolagent.instrument.lettuce;
+
+import io.redispoolagent.pool.AsyncPoolPlan;
+import io.redispoolagent.pool.PoolLifecycle;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Lettuce's {@code BoundedAsyncPool}: its sizes are final fields copied from an immutable config, so
+ * the config argument of the constructor every other one ends in, (factory, config, createIdle), is replaced.
+ */
+public final class BoundedAsyncPoolInstrumentation {
+
+    private BoundedAsyncPoolInstrumentation() {
+    }
+
+    public static AgentBuilder apply(AgentBuilder builder) {
+        return builder.type(named("io.lettuce.core.support.BoundedAsyncPool"))
+                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
+                        Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3)))));
+    }
+
+    public static final class ConstructorAdvice {
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static AsyncPoolPlan onEnter(@Advice.Argument(0) Object factory,
+                @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object poolConfig) {
+            AsyncPoolPlan plan = PoolLifecycle.asyncPoolCreating(factory, poolConfig);
+            if (plan != null) {
+                poolConfig = plan.config();
+            }
+            return plan;
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void onExit(@Advice.This Object pool, @Advice.Enter AsyncPoolPlan plan) {
+            PoolLifecycle.asyncPoolCreated(pool, plan);
+        }
+    }
+}
