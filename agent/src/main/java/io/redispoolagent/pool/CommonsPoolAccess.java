@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.metrics.PoolGauges;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -65,6 +67,17 @@ public final class CommonsPoolAccess {
         for (SettingChange change : changes) {
             accessor(change.setting()).set(pool, change.after());
         }
+    }
+
+    /** The pool's live counts, read through its public getters (collection time only, never a hot path). */
+    public PoolGauges gauges(Object pool) {
+        return new PoolGauges(count(pool, "getNumActive"), count(pool, "getNumIdle"), (int) get(pool, PoolSetting.MAX_TOTAL),
+                (int) get(pool, PoolSetting.MAX_IDLE), (int) get(pool, PoolSetting.MIN_IDLE), count(pool, "getNumWaiters"));
+    }
+
+    private static int count(Object pool, String getter) {
+        Object value = Reflection.call(pool, getter);
+        return value instanceof Integer ? (Integer) value : 0;
     }
 
     private long get(Object pool, PoolSetting setting) {

@@ -11,7 +11,6 @@ import io.redispoolagent.log.AgentLog;
 public final class PoolLifecycle {
 
     private static final String JEDIS_SENTINEL_POOL = "JedisSentinelPool";
-    private static final PoolTable<PoolRecord> POOLS = new PoolTable<>();
     private static volatile AgentConfig config;
 
     private PoolLifecycle() {
@@ -36,7 +35,7 @@ public final class PoolLifecycle {
                 : Reflection.field(sentinelPool, "internalPool");
         Object factory = pool == null ? null : Reflection.call(pool, "getFactory");
         AgentConfig current = config;
-        if (factory == null || current == null || POOLS.get(pool) != null) {
+        if (factory == null || current == null || PoolRegistry.lookup(pool) != null) {
             return;
         }
         try {
@@ -75,27 +74,21 @@ public final class PoolLifecycle {
      * it is adopted and sized now. Known pools cost one lock-free lookup.
      */
     public static void borrowing(Object pool) {
-        if (POOLS.get(pool) == null) {
+        if (PoolRegistry.lookup(pool) == null) {
             adopt(pool);
         }
     }
 
     public static void closed(Object pool) {
-        PoolRecord record = POOLS.remove(pool);
+        PoolRecord record = PoolRegistry.forget(pool);
         if (record != null && record.isRedis()) {
             AgentLog.debug("pool " + record.identity() + " closed");
         }
     }
 
-    /** The record of a live pool, or null when the pool is unknown or not a Redis pool. */
-    public static PoolRecord recordOf(Object pool) {
-        PoolRecord record = POOLS.get(pool);
-        return record != null && record.isRedis() ? record : null;
-    }
-
     /** Synchronized so that threads racing into the first borrow size the pool once. */
     private static synchronized void adopt(Object pool) {
-        if (POOLS.get(pool) == null && !Boolean.TRUE.equals(Reflection.call(pool, "isClosed"))) {
+        if (PoolRegistry.lookup(pool) == null && !Boolean.TRUE.equals(Reflection.call(pool, "isClosed"))) {
             register(pool, Reflection.call(pool, "getFactory"), true);
         }
     }
@@ -105,7 +98,7 @@ public final class PoolLifecycle {
         RedisClientFamily client = current == null || factory == null ? null : RedisClientFamily.ofFactory(factory);
         StackTraceElement[] stack = client == null ? null : new Throwable().getStackTrace();
         if (client == null || client.isInternalPool(stack)) {
-            POOLS.putIfAbsent(pool, PoolRecord.NOT_REDIS);
+            PoolRegistry.remember(pool, PoolRecord.NOT_REDIS);
             return;
         }
         try {
@@ -123,11 +116,11 @@ public final class PoolLifecycle {
     }
 
     private static void remember(Object pool, PoolRecord record) {
-        POOLS.putIfAbsent(pool, record == null ? PoolRecord.NOT_REDIS : record);
+        PoolRegistry.remember(pool, record == null ? PoolRecord.NOT_REDIS : record);
     }
 
     private static void giveUp(Object pool, RedisClientFamily client, RuntimeException failure) {
-        POOLS.putIfAbsent(pool, PoolRecord.NOT_REDIS);
+        PoolRegistry.remember(pool, PoolRecord.NOT_REDIS);
         AgentLog.warnOnce("size:" + pool.getClass().getName(), "could not size a " + client.displayName()
                 + " pool of class " + pool.getClass().getName() + "; it keeps the application's settings", failure);
     }

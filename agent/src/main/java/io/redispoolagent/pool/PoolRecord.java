@@ -1,5 +1,9 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.metrics.PoolGauges;
+import io.redispoolagent.metrics.PoolStats;
+
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +18,8 @@ public final class PoolRecord {
     private final PoolSnapshot original;
     private final List<SettingChange> changes;
     private final PoolKind kind;
+    private final PoolStats stats = new PoolStats();
+    private volatile WeakReference<Object> pool = new WeakReference<>(null);
 
     PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes, PoolKind kind) {
         this.identity = identity;
@@ -24,6 +30,24 @@ public final class PoolRecord {
 
     PoolKind kind() {
         return kind;
+    }
+
+    /** Ties the record to its live pool, whose counts {@link #gauges()} reads. */
+    void bind(Object livePool) {
+        pool = new WeakReference<>(livePool);
+    }
+
+    public PoolStats stats() {
+        return stats;
+    }
+
+    /** The pool's live counts now, or null once the pool is gone. */
+    public PoolGauges gauges() {
+        Object livePool = pool.get();
+        if (livePool == null) {
+            return null;
+        }
+        return kind == PoolKind.LETTUCE_ASYNC ? AsyncPoolAccess.gauges(livePool) : CommonsPoolAccess.of(livePool).gauges(livePool);
     }
 
     public PoolIdentity identity() {

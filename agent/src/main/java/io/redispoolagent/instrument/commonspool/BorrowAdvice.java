@@ -1,16 +1,21 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.pool.PoolEvents;
 import net.bytebuddy.asm.Advice;
 
-/** Lets the library adopt a pool that was built before the agent was attached. */
+/** Times every borrow, and lets the library adopt a pool built before the agent was attached. */
 public final class BorrowAdvice {
 
     private BorrowAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void onEnter(@Advice.This Object pool) {
-        PoolLifecycle.borrowing(pool);
+    public static long onEnter(@Advice.This Object pool) {
+        return PoolEvents.borrowStarted(pool);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Thrown Throwable failure) {
+        PoolEvents.borrowEnded(pool, startNanos, failure);
     }
 }

@@ -7,7 +7,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -18,6 +20,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class GenericObjectPoolInstrumentation {
 
     static final String POOL = "org.apache.commons.pool2.impl.GenericObjectPool";
+    static final String BASE_POOL = "org.apache.commons.pool2.impl.BaseGenericObjectPool";
 
     private GenericObjectPoolInstrumentation() {
     }
@@ -30,7 +33,13 @@ public final class GenericObjectPoolInstrumentation {
                         .and(takesArguments(2))
                         .and(takesArgument(0, named("org.apache.commons.pool2.PooledObjectFactory")))))
                 .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
-                .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))));
+                .visit(Advice.to(CreateAdvice.class).on(named("create").and(isPrivate())
+                        .and(returns(named("org.apache.commons.pool2.PooledObject")))))
+                .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))))
+                .type(named(BASE_POOL)).transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
+                .visit(Advice.to(ReturnAdvice.Millis.class).on(named("updateStatsReturn").and(takesArguments(long.class))))
+                .visit(Advice.to(ReturnAdvice.Timed.class).on(named("updateStatsReturn")
+                        .and(takesArgument(0, named("java.time.Duration"))))));
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.redispoolagent.instrument.lettuce;
 
 import io.redispoolagent.pool.AsyncPoolPlan;
+import io.redispoolagent.pool.PoolEvents;
 import io.redispoolagent.pool.PoolLifecycle;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+import java.util.concurrent.CompletableFuture;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -21,8 +24,36 @@ public final class BoundedAsyncPoolInstrumentation {
 
     public static AgentBuilder apply(AgentBuilder builder) {
         return builder.type(named("io.lettuce.core.support.BoundedAsyncPool"))
-                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
-                        Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3)))));
+                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
+                        .visit(Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3))))
+                        .visit(Advice.to(AcquireAdvice.class).on(named("acquire").and(takesArguments(0))))
+                        .visit(Advice.to(ClosedAdvice.class).on(named("closeAsync").and(takesArguments(0)))));
+    }
+
+    public static final class AcquireAdvice {
+        private AcquireAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static long onEnter() {
+            return System.nanoTime();
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
+                                  @Advice.Return CompletableFuture<?> acquired) {
+            PoolEvents.asyncAcquired(pool, startNanos, acquired);
+        }
+    }
+
+    public static final class ClosedAdvice {
+        private ClosedAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void onExit(@Advice.This Object pool) {
+            PoolLifecycle.closed(pool);
+        }
     }
 
     public static final class ConstructorAdvice {

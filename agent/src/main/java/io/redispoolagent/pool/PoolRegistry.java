@@ -1,0 +1,56 @@
+package io.redispoolagent.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Every pool the agent knows in this JVM, for the hooks (by pool object) and for exporters (all of them). */
+public final class PoolRegistry {
+
+    private static final PoolTable<PoolRecord> POOLS = new PoolTable<>();
+    private static final AtomicReference<Runnable> FIRST_POOL_LISTENER = new AtomicReference<>();
+
+    private PoolRegistry() {
+    }
+
+    /** The live Redis pools, in no particular order. */
+    public static List<PoolRecord> pools() {
+        List<PoolRecord> redisPools = new ArrayList<>();
+        for (PoolRecord record : POOLS.values()) {
+            if (record.isRedis()) {
+                redisPools.add(record);
+            }
+        }
+        return redisPools;
+    }
+
+    /** The record for a pool object: a Redis pool's, {@link PoolRecord#NOT_REDIS}, or null if never seen. */
+    static PoolRecord lookup(Object pool) {
+        return POOLS.get(pool);
+    }
+
+    /**
+     * Runs {@code listener} once, on the thread that registers the first Redis pool: telemetry starts
+     * then, so a JVM that never builds a Redis pool never pays for it.
+     */
+    public static void onFirstPool(Runnable listener) {
+        FIRST_POOL_LISTENER.set(listener);
+    }
+
+    static void remember(Object pool, PoolRecord record) {
+        if (record.isRedis()) {
+            record.bind(pool);
+        }
+        POOLS.putIfAbsent(pool, record);
+        if (record.isRedis()) {
+            Runnable listener = FIRST_POOL_LISTENER.getAndSet(null);
+            if (listener != null) {
+                listener.run();
+            }
+        }
+    }
+
+    static PoolRecord forget(Object pool) {
+        return POOLS.remove(pool);
+    }
+}
