@@ -18,18 +18,18 @@ public final class RedisPoolAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        install(arguments, instrumentation);
+        install(arguments, instrumentation, false);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        install(arguments, instrumentation);
+        install(arguments, instrumentation, true);
     }
 
     public static void main(String[] arguments) {
         System.exit(Cli.run(arguments, System.out));
     }
 
-    private static void install(String arguments, Instrumentation instrumentation) {
+    private static void install(String arguments, Instrumentation instrumentation, boolean attached) {
         // The agent fails open: nothing it does at start-up may stop the application from starting.
         try {
             if (!INSTALLED.compareAndSet(false, true)) {
@@ -43,7 +43,7 @@ public final class RedisPoolAgent {
                 AgentLog.warn(warning);
             }
             AgentLog.info(StartupSummary.describe(config));
-            AgentInstaller.install(instrumentation, config);
+            AgentInstaller.install(instrumentation, config, attached);
         } catch (Throwable failure) {
             AgentLog.error("could not start; the application runs without redis-pool-agent", failure);
         }

@@ -6,36 +6,40 @@ import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.pool.PoolLifecycle;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 import java.lang.instrument.Instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-/** Builds and installs the Byte Buddy transformer for every client family the agent knows. */
+/** Builds the Byte Buddy transformer for every client family the agent knows, and installs it. */
 public final class AgentInstaller {
-
-    /** Only these packages are ever looked at, so classes of the rest of the application cost one name check. */
-    private static final ElementMatcher.Junction<TypeDescription> CLIENT_PACKAGES =
-            nameStartsWith("org.apache.commons.pool2.")
-                    .or(nameStartsWith("redis.clients.jedis."))
-                    .or(nameStartsWith("io.lettuce.core."));
 
     private AgentInstaller() {
     }
 
-    public static void install(Instrumentation instrumentation, AgentConfig config) {
+    /**
+     * At JVM start ({@code attached} false) no client class is loaded yet, so Byte Buddy is built only
+     * when the first instrumented class loads. When attached to a running JVM, the client classes are
+     * likely loaded already: Byte Buddy is installed at once and retransforms them.
+     */
+    public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
         PoolLifecycle.configure(config);
+        if (attached) {
+            builder().installOn(instrumentation);
+        } else {
+            instrumentation.addTransformer(new LazyTransformer(() -> builder().makeRaw()), true);
+        }
+    }
+
+    private static AgentBuilder builder() {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
-                .ignore(not(CLIENT_PACKAGES));
+                .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
         builder = GenericObjectPoolInstrumentation.apply(builder);
         builder = SentinelInstrumentation.apply(builder);
-        builder = BoundedAsyncPoolInstrumentation.apply(builder);
-        builder.installOn(instrumentation);
+        return BoundedAsyncPoolInstrumentation.apply(builder);
     }
 }
