@@ -67,6 +67,9 @@ final class AttachCommand {
             case "AgentInitializationException":
                 return "JVM " + pid + " refused to load the agent" + detail + ". On Java 21+ start it with"
                         + " -XX:+EnableDynamicAgentLoading, or add -javaagent:redis-pool-agent.jar to its command line.";
+            case "IOException":
+                return "JVM " + pid + " could not be reached" + detail + ". Check the pid with 'jps -l', and attach"
+                        + " as the user that runs that JVM.";
             default:
                 return "Could not attach to JVM " + pid + ": " + type + detail;
         }

@@ -1,6 +1,7 @@
 package io.redispoolagent.config;
 
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.retry.RetrySettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +18,17 @@ public final class AgentConfig {
     private final PoolSettings explicit;
     private final Map<String, PoolSettings> perPool;
     private final List<ConfigValue> values;
+    private final RetrySettings retry;
 
     AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
                 Map<String, PoolSettings> perPool, List<ConfigValue> values) {
+        this(environment, mode, logLevel, explicit, perPool, values,
+                RetrySettings.builder().enabled(mode != Mode.OBSERVE).build());
+    }
+
+    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
+                Map<String, PoolSettings> perPool, List<ConfigValue> values, RetrySettings retry) {
+        this.retry = retry;
         this.environment = environment;
         this.mode = mode;
         this.logLevel = logLevel;
@@ -55,6 +64,11 @@ public final class AgentConfig {
     /** The pool names that have overrides of their own. */
     public Map<String, PoolSettings> poolOverrides() {
         return perPool;
+    }
+
+    /** The retry settings ({@code redis.pool.retry.*}); retry is off in observe mode unless enabled explicitly. */
+    public RetrySettings retry() {
+        return retry;
     }
 
     /** Every key with its effective value and origin, in a stable order, for people to read. */

@@ -23,7 +23,32 @@ public enum ConfigKey {
     EVICTION_INTERVAL("evictionInterval", ValueType.DURATION, true,
             "How often the health check (commons-pool2 evictor) runs."),
     LOG_LEVEL("log.level", ValueType.LOG_LEVEL, false,
-            "Threshold of the agent's own stderr lines.");
+            "Threshold of the agent's own stderr lines."),
+    RETRY_ENABLED("retry.enabled", ValueType.BOOLEAN, false,
+            "Retry commands that fail on a broken connection or a connect error, where safe."
+                    + " Default: on in enforce and floor modes, off in observe mode (observe changes nothing)."),
+    RETRY_MAX_ATTEMPTS("retry.maxAttempts", ValueType.ATTEMPTS, false,
+            "Attempts per command, the first included: 4 = 1 + 3 retries."),
+    RETRY_INITIAL_BACKOFF("retry.initialBackoff", ValueType.DURATION, false,
+            "Pause before the first retry; each further pause is multiplier times longer."),
+    RETRY_MAX_BACKOFF("retry.maxBackoff", ValueType.DURATION, false,
+            "Longest pause between two attempts."),
+    RETRY_MULTIPLIER("retry.multiplier", ValueType.MULTIPLIER, false,
+            "Growth of the pause from one retry to the next (8ms x 4: 8, 32, 128ms)."),
+    RETRY_JITTER("retry.jitter", ValueType.BOOLEAN, false,
+            "Randomise each pause d uniformly within [d/2, d] (equal jitter), so clients cut off together"
+                    + " do not retry together; false: exactly d."),
+    RETRY_DEADLINE("retry.deadline", ValueType.DURATION, false,
+            "Longest a command may take with its retries: no retry starts that would end later."),
+    RETRY_BUDGET("retry.budget", ValueType.RATIO, false,
+            "Retries allowed per request, over the last ~10s and per pool (0.1: at most 10% extra load)."),
+    RETRY_BUDGET_MIN_PER_SECOND("retry.budgetMinPerSecond", ValueType.NON_NEGATIVE_INT, false,
+            "Retries per second a pool may make however few requests it serves."),
+    RETRY_IDEMPOTENT("retry.idempotent", ValueType.COMMAND_LIST, false,
+            "Commands to treat as safe to repeat, besides the built-in table; separated by ';' or spaces"
+                    + " (commas separate agent arguments), subcommands as CLIENT|KILL."),
+    RETRY_NEVER("retry.never", ValueType.COMMAND_LIST, false,
+            "Commands never to retry, whatever else says so; separated by ';' or spaces.");
 
     public static final String PREFIX = "redis.pool.";
 

@@ -1,6 +1,7 @@
 package io.redispoolagent.config;
 
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.retry.RetrySettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,7 +131,39 @@ public final class ConfigResolver {
             pools.put(poolName, explicitPoolSettings(perPool.get(poolName), poolName));
         }
         warnIfMinIdleAboveMaxIdle(explicit, effective);
-        return new AgentConfig(environment, (Mode) mode.value, (AgentLog.Level) logLevel.value, explicit, pools, values);
+        RetrySettings retry = retrySettings((Mode) mode.value);
+        return new AgentConfig(environment, (Mode) mode.value, (AgentLog.Level) logLevel.value, explicit, pools, values,
+                retry);
+    }
+
+    /** The {@code retry.*} keys: each user value or its default, shown like the other keys. */
+    private RetrySettings retrySettings(Mode mode) {
+        boolean observe = mode == Mode.OBSERVE;
+        Pick enabled = pick(ConfigKey.RETRY_ENABLED, !observe,
+                observe ? "default: off in observe mode" : "default: on in " + mode.displayName() + " mode");
+        show(ConfigKey.RETRY_ENABLED, enabled, null);
+        RetrySettings.Builder retry = RetrySettings.builder().enabled((Boolean) enabled.value)
+                .maxAttempts((Integer) retryValue(ConfigKey.RETRY_MAX_ATTEMPTS, RetrySettings.DEFAULT_MAX_ATTEMPTS))
+                .initialBackoffMillis((Long) retryValue(ConfigKey.RETRY_INITIAL_BACKOFF,
+                        RetrySettings.DEFAULT_INITIAL_BACKOFF_MILLIS))
+                .maxBackoffMillis((Long) retryValue(ConfigKey.RETRY_MAX_BACKOFF, RetrySettings.DEFAULT_MAX_BACKOFF_MILLIS))
+                .multiplier((Double) retryValue(ConfigKey.RETRY_MULTIPLIER, RetrySettings.DEFAULT_MULTIPLIER))
+                .jitter((Boolean) retryValue(ConfigKey.RETRY_JITTER, RetrySettings.DEFAULT_JITTER))
+                .deadlineMillis((Long) retryValue(ConfigKey.RETRY_DEADLINE, RetrySettings.DEFAULT_DEADLINE_MILLIS))
+                .budgetRatio((Double) retryValue(ConfigKey.RETRY_BUDGET, RetrySettings.DEFAULT_BUDGET_RATIO))
+                .budgetMinPerSecond((Integer) retryValue(ConfigKey.RETRY_BUDGET_MIN_PER_SECOND,
+                        RetrySettings.DEFAULT_BUDGET_MIN_PER_SECOND));
+        @SuppressWarnings("unchecked")
+        List<String> idempotent = (List<String>) retryValue(ConfigKey.RETRY_IDEMPOTENT, Collections.emptyList());
+        @SuppressWarnings("unchecked")
+        List<String> never = (List<String>) retryValue(ConfigKey.RETRY_NEVER, Collections.emptyList());
+        return retry.idempotent(idempotent).never(never).build();
+    }
+
+    private Object retryValue(ConfigKey key, Object fallback) {
+        Pick pick = pick(key, fallback, "default");
+        show(key, pick, null);
+        return pick.value;
     }
 
     /** The values the user set for all pools; a rejected one falls back to the profile. */

@@ -75,6 +75,69 @@ enum ValueType {
             return ((Mode) value).displayName();
         }
     },
+    ATTEMPTS("a whole number from 1 (no retry) to " + ValueType.MAX_ATTEMPTS) {
+        @Override
+        Object parse(String text) {
+            Integer value = wholeNumber(text, 1);
+            return value != null && value <= MAX_ATTEMPTS ? value : null;
+        }
+    },
+    MULTIPLIER("a number from 1 to 10, such as 4") {
+        @Override
+        Object parse(String text) {
+            Double value = decimal(text);
+            return value != null && value >= 1 && value <= 10 ? value : null;
+        }
+
+        @Override
+        String format(Object value) {
+            return decimalText((Double) value);
+        }
+    },
+    RATIO("a ratio from 0 to 1 such as 0.1, or a percentage such as 10%") {
+        @Override
+        Object parse(String text) {
+            String trimmed = text.trim();
+            boolean percent = trimmed.endsWith("%");
+            Double value = decimal(percent ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            if (value != null && percent) {
+                value = value / 100;
+            }
+            return value != null && value >= 0 && value <= 1 ? value : null;
+        }
+
+        @Override
+        String format(Object value) {
+            return decimalText((Double) value);
+        }
+    },
+    COMMAND_LIST("Redis command names separated by ';' or spaces, such as 'GETEX;XADD' (subcommands as CLIENT|KILL)") {
+        @Override
+        Object parse(String text) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            // ';' and whitespace; commas too where they survive (system properties, environment variables).
+            for (String name : text.trim().split("[;,\\s]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!COMMAND_NAME.matcher(name).matches()) {
+                    return null;
+                }
+                names.add(name.toUpperCase(Locale.ROOT));
+            }
+            return java.util.Collections.unmodifiableList(names);
+        }
+
+        @Override
+        String format(Object value) {
+            java.util.List<?> names = (java.util.List<?>) value;
+            StringBuilder text = new StringBuilder();
+            for (Object name : names) {
+                text.append(text.length() == 0 ? "" : ";").append(name);
+            }
+            return names.isEmpty() ? "none" : text.toString();
+        }
+    },
     LOG_LEVEL(AgentLog.levelNames()) {
         @Override
         Object parse(String text) {
@@ -92,6 +155,10 @@ enum ValueType {
     /** One day: nothing the agent times (waits, health checks) should be longer. */
     static final long MAX_DURATION_MILLIS = 86_400_000L;
     private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
+    /** More attempts than this would hold a caller for seconds behind a dead server. */
+    static final int MAX_ATTEMPTS = 10;
+    /** Redis command names: letters, digits and the few signs modules use ({@code FT.SEARCH}); {@code |} for subcommands. */
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9_.:\\-]+(\\|[A-Za-z0-9_.:\\-]+)?");
 
     private final String expected;
 
@@ -118,6 +185,18 @@ enum ValueType {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    private static Double decimal(String text) {
+        String trimmed = text.trim();
+        if (!trimmed.matches("\\d{1,6}(\\.\\d{1,6})?|\\.\\d{1,6}")) {
+            return null;
+        }
+        return Double.valueOf(trimmed);
+    }
+
+    private static String decimalText(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static long unitMillis(String unit) {

@@ -1,0 +1,36 @@
+package io.redispoolagent.retry;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of retry outcomes for one pool. Incrementing allocates nothing and takes no lock. */
+public final class RetryStats {
+
+    private static final RetryOutcome[] OUTCOMES = RetryOutcome.values();
+
+    private final LongAdder[] counters = new LongAdder[OUTCOMES.length];
+
+    public RetryStats() {
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new LongAdder();
+        }
+    }
+
+    public void record(RetryOutcome outcome) {
+        counters[outcome.ordinal()].increment();
+    }
+
+    public long count(RetryOutcome outcome) {
+        return counters[outcome.ordinal()].sum();
+    }
+
+    /** Every outcome with its count, in declaration order, for exporters and the status view. */
+    public Map<RetryOutcome, Long> snapshot() {
+        Map<RetryOutcome, Long> snapshot = new EnumMap<>(RetryOutcome.class);
+        for (RetryOutcome outcome : OUTCOMES) {
+            snapshot.put(outcome, count(outcome));
+        }
+        return snapshot;
+    }
+}
