@@ -1,0 +1,106 @@
+package io.redispoolagent.pool;
+
+import io.redispoolagent.config.AgentConfig;
+import io.redispoolagent.config.ConfigResolver;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A pool the agent cannot resize is reported once and keeps exactly the application's settings. */
+class PoolSizerTest {
+
+    private static final AgentConfig PRODUCTION = ConfigResolver.resolve("env=production", new Properties(),
+            Collections.<String, String>emptyMap()).config();
+
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream originalStderr;
+
+    private static final class Strings extends BasePooledObjectFactory<String> {
+        @Override
+        public String create() {
+            return "connection";
+        }
+
+        @Override
+        public PooledObject<String> wrap(String value) {
+            return new DefaultPooledObject<>(value);
+        }
+    }
+
+    /** An application's own pool subclass whose maxIdle cannot be changed after construction. */
+    private static final class FrozenIdlePool extends GenericObjectPool<String> {
+        private boolean constructed;
+
+        FrozenIdlePool() {
+            super(new Strings());
+            constructed = true;
+        }
+
+        @Override
+        public void setMaxIdle(int maxIdle) {
+            if (constructed) {
+                throw new UnsupportedOperationException("maxIdle is fixed");
+            }
+            super.setMaxIdle(maxIdle);
+        }
+    }
+
+    @BeforeEach
+    void captureStderr() {
+        originalStderr = System.err;
+        System.setErr(new PrintStream(stderr, true));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalStderr);
+    }
+
+    /** A pool with no discoverable endpoint, named jedis-JedisPool-N as the agent names such pools. */
+    private static PoolIdentity identity() {
+        return PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool");
+    }
+
+    private String log() {
+        return new String(stderr.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPoolClassWithoutTheSettersIsLeftAsItIsAndReportedOnce() throws Exception {
+        SoftReferenceObjectPool<String> first = new SoftReferenceObjectPool<>(new Strings());
+        SoftReferenceObjectPool<String> second = new SoftReferenceObjectPool<>(new Strings());
+
+        assertThat(PoolSizer.size(first, identity(), PRODUCTION, "")).isNull();
+        assertThat(PoolSizer.size(second, identity(), PRODUCTION, "")).isNull();
+
+        assertThat(log().split("\n")).filteredOn(line -> line.contains("is left as it is")).hasSize(1);
+        assertThat(first.borrowObject()).isEqualTo("connection");
+    }
+
+    @Test
+    void aSetterThatFailsPartWayUndoesTheChangesAlreadyMade() {
+        FrozenIdlePool pool = new FrozenIdlePool();
+
+        assertThatThrownBy(() -> PoolSizer.size(pool, identity(), PRODUCTION, ""))
+                .hasRootCauseInstanceOf(UnsupportedOperationException.class);
+
+        assertThat(pool.getMaxTotal()).isEqualTo(8);
+        assertThat(pool.getMaxIdle()).isEqualTo(8);
+        assertThat(pool.getMinIdle()).isZero();
+        pool.close();
+    }
+}
