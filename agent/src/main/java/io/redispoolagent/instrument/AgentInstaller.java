@@ -1,6 +1,7 @@
 package io.redispoolagent.instrument;
 
 import io.redispoolagent.config.AgentConfig;
+import io.redispoolagent.export.Telemetry;
 import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
 import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
@@ -25,6 +26,7 @@ public final class AgentInstaller {
      */
     public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
         PoolLifecycle.configure(config);
+        Telemetry.install();
         // Byte Buddy's "raw" mode skips resolving generic signatures, which the agent's matchers never
         // read: ~90 ms less to build the transformer. The shading relocates this key with Byte Buddy
         // itself, so only the agent's own copy reads it, never an application's Byte Buddy.

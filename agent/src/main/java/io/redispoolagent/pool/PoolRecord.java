@@ -50,6 +50,12 @@ public final class PoolRecord {
         return kind == PoolKind.LETTUCE_ASYNC ? AsyncPoolAccess.gauges(livePool) : CommonsPoolAccess.of(livePool).gauges(livePool);
     }
 
+    /** The class loader of the live pool's class (where the application's libraries are visible), or null once it is gone. */
+    public ClassLoader poolClassLoader() {
+        Object livePool = pool.get();
+        return livePool == null ? null : livePool.getClass().getClassLoader();
+    }
+
     public PoolIdentity identity() {
         return identity;
     }

@@ -49,6 +49,7 @@ public final class ChildJvm {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private List<Path> clientClasspath = List.of();
+    private final List<Path> extraClasspath = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofSeconds(60);
@@ -93,6 +94,12 @@ public final class ChildJvm {
 
     public ChildJvm client(ClientMatrix.Client client) {
         this.clientClasspath = client.classpath();
+        return this;
+    }
+
+    /** Adds jars or directories after the client's on the classpath (an application library such as Micrometer). */
+    public ChildJvm extraClasspath(List<Path> entries) {
+        this.extraClasspath.addAll(entries);
         return this;
     }
 
@@ -158,6 +165,7 @@ public final class ChildJvm {
         List<String> classpath = new ArrayList<>();
         classpath.add(SystemProperties.require("scenario.classes"));
         clientClasspath.forEach(jar -> classpath.add(jar.toString()));
+        extraClasspath.forEach(jar -> classpath.add(jar.toString()));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         command.add(mainClass);

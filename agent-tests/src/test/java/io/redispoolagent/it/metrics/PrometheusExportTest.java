@@ -1,0 +1,93 @@
+package io.redispoolagent.it.metrics;
+
+import static io.redispoolagent.it.metrics.MetricsHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.RedisExtension;
+import io.redispoolagent.it.scenarios.JedisExhaustionApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code otel.metrics.exporter=prometheus}: what a Prometheus scrape of an exhausted Jedis pool shows. */
+class PrometheusExportTest {
+
+    static final int HELD = 3;
+    static final int TIMED_OUT = 2;
+
+    @RegisterExtension
+    static final RedisExtension redis = RedisExtension.oneServer();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exhaustedJedisPoolShowsUsedMaxTimeoutsAndWaitCountExactlyOnThePrometheusEndpoint() {
+        int port = MetricsHarness.freePort();
+        String url = "http://127.0.0.1:" + port + "/metrics";
+        String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
+        Map<String, String> pool = Map.of("db_client_connection_pool_name", poolName);
+
+        try (MetricsHarness.Running app = MetricsHarness.Running.start(exhaustionApp(tmp, redis)
+                .systemProperty("otel.metrics.exporter", "prometheus")
+                .systemProperty("otel.exporter.prometheus.port", String.valueOf(port)), tmp.resolve("release"))) {
+
+            PrometheusText scrape = await(app, Duration.ofSeconds(20),
+                    () -> {
+                        String body = MetricsHarness.get(url);
+                        return body == null ? null : new PrometheusText(body);
+                    },
+                    text -> text.valueOrNaN("db_client_connection_timeouts_total", pool) == TIMED_OUT);
+
+            assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "used")))
+                    .as("%s", scrape).isEqualTo(HELD);
+            assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "idle")))
+                    .isEqualTo(0);
+            assertThat(scrape.value("db_client_connection_max", pool)).isEqualTo(HELD);
+            assertThat(scrape.value("db_client_connection_timeouts_total", pool)).isEqualTo(TIMED_OUT);
+            assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool)).isEqualTo(HELD + TIMED_OUT);
+            // Each timed-out borrow waited the whole maxWait of 200 ms: between the 100 ms and 250 ms bounds.
+            assertThat(scrape.value("db_client_connection_wait_time_seconds_bucket", with(pool, "le", "0.1"))).isEqualTo(HELD);
+            assertThat(scrape.value("db_client_connection_wait_time_seconds_bucket", with(pool, "le", "0.25")))
+                    .isEqualTo(HELD + TIMED_OUT);
+            assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
+            assertThat(scrape.value("redis_pool_agent_max_original", pool)).as("JedisPool's default maxTotal").isEqualTo(8);
+            Map<String, String> attributes = scrape.find("db_client_connection_max", pool).get(0).labels();
+            assertThat(attributes).containsEntry("db_system_name", "redis")
+                    .containsEntry("server_address", redis.server().host())
+                    .containsEntry("server_port", String.valueOf(redis.server().port()))
+                    .containsEntry("redis_pool_agent_client", "jedis")
+                    .containsEntry("otel_scope_name", "io.redispoolagent");
+
+            ChildJvm.Result result = app.result();
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            assertThat(result.stdoutLines()).contains("held " + HELD, "timed out " + TIMED_OUT, "DONE");
+            assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
+            assertThat(result.agentLines("ERROR")).as("%s", result).isEmpty();
+        }
+    }
+
+    /** The Jedis scenario, sized by the agent to {@link #HELD} connections and a 200 ms wait. */
+    static ChildJvm exhaustionApp(Path tmp, RedisExtension redis) {
+        return ChildJvm.forMain(JedisExhaustionApp.class)
+                .client(ClientMatrix.jedis("5.2.0"))
+                .withAgent()
+                .systemProperty("redis.pool.env", "production")
+                .systemProperty("redis.pool.maxTotal", String.valueOf(HELD))
+                .systemProperty("redis.pool.maxWait", "200ms")
+                .timeout(Duration.ofSeconds(40))
+                .args(redis.server().host(), String.valueOf(redis.server().port()),
+                        String.valueOf(HELD), String.valueOf(TIMED_OUT), tmp.resolve("release").toString());
+    }
+
+    static Map<String, String> with(Map<String, String> labels, String key, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(labels);
+        more.put(key, value);
+        return more;
+    }
+}

@@ -1,0 +1,280 @@
+package io.redispoolagent.export;
+
+import io.redispoolagent.pool.PoolRecord;
+import io.redispoolagent.pool.PoolRegistry;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Registers the pool figures in the application's Micrometer {@code Metrics.globalRegistry} (which
+ * Spring Boot's Actuator and most Micrometer setups include), when Micrometer is visible from the
+ * pool's class loader. The agent cannot link against Micrometer, so every call is reflective and the
+ * meters read their values through JDK functional interfaces.
+ *
+ * <p>Pools are picked up, and the meters of closed pools removed, by {@link #scan()}, which the
+ * telemetry thread runs every second; each pass costs a walk over the registry's pools.
+ */
+final class MicrometerBridge {
+
+    private static final String METRICS_CLASS = "io.micrometer.core.instrument.Metrics";
+    /** How long one read of a pool serves all of its meters during a scrape. */
+    private static final long SAMPLE_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    /** Micrometer's registry per class loader; a loader without Micrometer maps to {@link #ABSENT}. */
+    private final Map<ClassLoader, Object> registries = new WeakHashMap<>();
+    private static final Object ABSENT = new Object();
+    private Object bootstrapRegistry;
+    private boolean bootstrapLooked;
+    private final Map<String, BoundPool> bound = new LinkedHashMap<>();
+
+    /** One registration pass; never throws. */
+    void scan() {
+        try {
+            doScan(PoolRegistry.pools());
+        } catch (RuntimeException | LinkageError failure) {
+            ExportLog.warn("micrometer-scan", "telemetry: cannot bind the pools to Micrometer", failure);
+        }
+    }
+
+    /** The number of pools (name and client) bound to a registry, for tests. */
+    int boundPools() {
+        return bound.size();
+    }
+
+    void doScan(Collection<PoolRecord> pools) {
+        Set<String> seen = new HashSet<>();
+        Map<BoundPool, Set<PoolRecord>> live = new IdentityHashMap<>();
+        for (PoolRecord record : pools) {
+            ClassLoader loader = record.poolClassLoader();
+            Object registry = registry(loader);
+            if (registry == null) {
+                continue;
+            }
+            String key = System.identityHashCode(registry) + "|" + record.identity().name() + "|"
+                    + record.identity().client().displayName();
+            seen.add(key);
+            BoundPool pool = bound.get(key);
+            if (pool == null) {
+                pool = new BoundPool(registry);
+                pool.records.add(record);
+                if (!pool.register(record)) {
+                    continue;
+                }
+                bound.put(key, pool);
+            } else if (!pool.records.contains(record)) {
+                pool.records.add(record);
+            }
+            Set<PoolRecord> records = live.get(pool);
+            if (records == null) {
+                records = new HashSet<>();
+                live.put(pool, records);
+            }
+            records.add(record);
+        }
+        for (Iterator<Map.Entry<String, BoundPool>> it = bound.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, BoundPool> entry = it.next();
+            BoundPool pool = entry.getValue();
+            if (!seen.contains(entry.getKey())) {
+                pool.remove();
+                it.remove();
+            } else {
+                Set<PoolRecord> records = live.get(pool);
+                pool.records.retainAll(records);
+            }
+        }
+    }
+
+    private Object registry(ClassLoader loader) {
+        if (loader == null) {
+            if (!bootstrapLooked) {
+                bootstrapLooked = true;
+                bootstrapRegistry = lookUp(null);
+            }
+            return bootstrapRegistry;
+        }
+        Object registry = registries.get(loader);
+        if (registry == null) {
+            registry = lookUp(loader);
+            registries.put(loader, registry == null ? ABSENT : registry);
+        }
+        return registry == ABSENT ? null : registry;
+    }
+
+    private static Object lookUp(ClassLoader loader) {
+        try {
+            Class<?> metrics = Class.forName(METRICS_CLASS, true, loader);
+            return metrics.getField("globalRegistry").get(null);
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException unusable) {
+            ExportLog.warn("micrometer-lookup", "telemetry: Micrometer found but its global registry is unusable;"
+                    + " pool metrics are not bound to it", unusable);
+            return null;
+        }
+    }
+
+    /** The meters of one pool name in one registry, and the live pools behind them. */
+    static final class BoundPool {
+
+        final Object registry;
+        final List<PoolRecord> records = new CopyOnWriteArrayList<>();
+        private final List<Object> meters = new ArrayList<>();
+        private PoolSample sample;
+        private long sampledAt;
+
+        BoundPool(Object registry) {
+            this.registry = registry;
+        }
+
+        synchronized PoolSample sample() {
+            long now = System.nanoTime();
+            if (sample == null || now - sampledAt > SAMPLE_TTL_NANOS) {
+                List<PoolSample> samples = PoolSample.of(records);
+                sample = samples.isEmpty() ? null : samples.get(0);
+                sampledAt = now;
+            }
+            return sample;
+        }
+
+        double value(PoolMetric metric) {
+            PoolSample current = sample();
+            return current == null ? Double.NaN : metric.value(current);
+        }
+
+        long count(PoolMetric metric) {
+            PoolSample current = sample();
+            return current == null ? 0 : metric.histogram(current).count();
+        }
+
+        double sumSeconds(PoolMetric metric) {
+            PoolSample current = sample();
+            return current == null ? 0 : metric.histogram(current).sumSeconds();
+        }
+
+        boolean register(PoolRecord first) {
+            PoolSample initial = PoolSample.ofOne(first);
+            if (initial == null) {
+                return false;
+            }
+            ClassLoader loader = registry.getClass().getClassLoader();
+            try {
+                Class<?> meterRegistry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
+                for (PoolMetric metric : PoolMetrics.all()) {
+                    Object builder = builder(loader, metric);
+                    builder = invoke(builder, "description", new Class<?>[]{String.class}, metric.description());
+                    for (Map.Entry<String, String> tag : tags(initial, metric).entrySet()) {
+                        builder = invoke(builder, "tag", new Class<?>[]{String.class, String.class}, tag.getKey(), tag.getValue());
+                    }
+                    meters.add(invoke(builder, "register", new Class<?>[]{meterRegistry}, registry));
+                }
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+                ExportLog.warn("micrometer-register", "telemetry: cannot register the metrics of pool "
+                        + first.identity().name() + " in Micrometer", failure);
+                remove();
+                return false;
+            }
+        }
+
+        private Object builder(ClassLoader loader, final PoolMetric metric) throws ReflectiveOperationException {
+            switch (metric.type()) {
+                case COUNTER: {
+                    Class<?> counter = Class.forName("io.micrometer.core.instrument.FunctionCounter", false, loader);
+                    ToDoubleFunction<BoundPool> read = pool -> pool.value(metric);
+                    return counter.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
+                            .invoke(null, metric.name(), this, read);
+                }
+                case HISTOGRAM: {
+                    Class<?> timer = Class.forName("io.micrometer.core.instrument.FunctionTimer", false, loader);
+                    ToLongFunction<BoundPool> count = pool -> pool.count(metric);
+                    ToDoubleFunction<BoundPool> total = pool -> pool.sumSeconds(metric);
+                    return timer.getMethod("builder", String.class, Object.class, ToLongFunction.class,
+                            ToDoubleFunction.class, TimeUnit.class)
+                            .invoke(null, metric.name(), this, count, total, TimeUnit.SECONDS);
+                }
+                default: {
+                    Class<?> gauge = Class.forName("io.micrometer.core.instrument.Gauge", false, loader);
+                    ToDoubleFunction<BoundPool> read = pool -> pool.value(metric);
+                    return gauge.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
+                            .invoke(null, metric.name(), this, read);
+                }
+            }
+        }
+
+        private static Map<String, String> tags(PoolSample sample, PoolMetric metric) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put(PoolMetrics.POOL_NAME, sample.name());
+            tags.put(PoolMetrics.DB_SYSTEM, "redis");
+            tags.put(PoolMetrics.CLIENT, sample.client());
+            if (sample.serverAddress() != null) {
+                tags.put(PoolMetrics.SERVER_ADDRESS, sample.serverAddress());
+            }
+            if (sample.serverPort() > 0) {
+                tags.put(PoolMetrics.SERVER_PORT, String.valueOf(sample.serverPort()));
+            }
+            tags.putAll(metric.attributes());
+            return tags;
+        }
+
+        void remove() {
+            if (meters.isEmpty()) {
+                return;
+            }
+            try {
+                ClassLoader loader = registry.getClass().getClassLoader();
+                Class<?> meter = Class.forName("io.micrometer.core.instrument.Meter", false, loader);
+                Method remove = registry.getClass().getMethod("remove", meter);
+                for (Object each : meters) {
+                    remove.invoke(registry, each);
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+                ExportLog.warn("micrometer-remove", "telemetry: cannot remove the metrics of a closed pool from Micrometer",
+                        failure);
+            }
+            meters.clear();
+        }
+
+        private static Object invoke(Object target, String name, Class<?>[] types, Object... args)
+                throws ReflectiveOperationException {
+            Method method = publicMethod(target.getClass(), name, types);
+            return method.invoke(target, args);
+        }
+
+        /** The method as declared by a public type, so that reflection may call it on a non-public implementation. */
+        private static Method publicMethod(Class<?> type, String name, Class<?>[] types) throws NoSuchMethodException {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                    try {
+                        return c.getMethod(name, types);
+                    } catch (NoSuchMethodException ignored) {
+                        // look further up
+                    }
+                }
+                for (Class<?> i : c.getInterfaces()) {
+                    if (java.lang.reflect.Modifier.isPublic(i.getModifiers())) {
+                        try {
+                            return i.getMethod(name, types);
+                        } catch (NoSuchMethodException ignored) {
+                            // next
+                        }
+                    }
+                }
+            }
+            return type.getMethod(name, types);
+        }
+    }
+}

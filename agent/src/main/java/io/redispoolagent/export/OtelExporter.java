@@ -1,0 +1,363 @@
+package io.redispoolagent.export;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
+import io.opentelemetry.api.metrics.ObservableMeasurement;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
+import io.opentelemetry.sdk.metrics.View;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricProducer;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramData;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramPointData;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableMetricData;
+import io.opentelemetry.sdk.resources.Resource;
+import io.redispoolagent.AgentVersion;
+import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.metrics.LatencyHistogram;
+import io.redispoolagent.pool.PoolRegistry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Exports the pool figures through an OpenTelemetry SDK of the agent's own (shaded, never the
+ * global one), configured by the standard {@code otel.*} properties and {@code OTEL_*} variables.
+ *
+ * <p>Gauges and counters are asynchronous instruments read in one batch callback per collection.
+ * The histograms are recorded by the agent's allocation-free hot path ({@link LatencyHistogram}),
+ * so they are not OpenTelemetry instruments: a {@link MetricProducer} turns their snapshots into
+ * cumulative histogram points with the same bucket boundaries at collection time.
+ */
+final class OtelExporter {
+
+    static final String SCOPE = "io.redispoolagent";
+
+    /**
+     * The agent's defaults, below system properties and environment variables. No trace or log
+     * exporter (this SDK carries metrics only), OTLP over HTTP/protobuf like the OpenTelemetry Java
+     * agent 2.x (one collector port for both agents), and a Prometheus endpoint, when asked for, on
+     * the loopback interface only.
+     */
+    static Map<String, String> defaults() {
+        Map<String, String> defaults = new HashMap<>();
+        defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+        defaults.put("otel.exporter.prometheus.host", "127.0.0.1");
+        return defaults;
+    }
+
+    /**
+     * Settings imposed whatever the user set: {@code otel.traces.exporter} and {@code otel.logs.exporter}
+     * usually configure the official OpenTelemetry agent beside ours; this SDK has no spans or logs to send.
+     */
+    static Map<String, String> overrides(ConfigProperties config) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("otel.traces.exporter", "none");
+        overrides.put("otel.logs.exporter", "none");
+        return overrides;
+    }
+
+    /** Instrument names of the SDK's own telemetry (legacy and semantic-convention generations). */
+    private static final String[] SDK_SELF_METRICS = {"otlp.exporter.*", "otel.sdk.*"};
+
+    private final OpenTelemetrySdk sdk;
+    private final InstrumentationScopeInfo scope;
+    private final Supplier<List<PoolSample>> samples;
+    private final Map<String, Long> startNanosByPool = new HashMap<>();
+
+    private OtelExporter(OpenTelemetrySdk sdk, Supplier<List<PoolSample>> samples) {
+        this.sdk = sdk;
+        this.samples = samples;
+        this.scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+    }
+
+    /** Builds the SDK and its instruments; null when the user turned metrics export off. */
+    static OtelExporter start() {
+        return start(() -> PoolSample.of(PoolRegistry.pools()));
+    }
+
+    static OtelExporter start(Supplier<List<PoolSample>> samples) {
+        ExportLog.captureShadedLogging(shadedPrefix());
+        final HistogramProducer[] producer = new HistogramProducer[1];
+        final Map<String, String>[] effective = newMapArray();
+        AutoConfiguredOpenTelemetrySdk configured = AutoConfiguredOpenTelemetrySdk.builder()
+                .addPropertiesSupplier(OtelExporter::defaults)
+                .addPropertiesCustomizer(OtelExporter::overrides)
+                .addMeterProviderCustomizer((builder, config) -> {
+                    effective[0] = describe(config);
+                    producer[0] = new HistogramProducer();
+                    // The SDK's self-monitoring (exporter health) would go out under relocated scope
+                    // names, beside the pool figures: this SDK exports the agent's metrics and nothing else.
+                    for (String selfMetrics : SDK_SELF_METRICS) {
+                        builder.registerView(InstrumentSelector.builder().setName(selfMetrics).build(),
+                                View.builder().setAggregation(Aggregation.drop()).build());
+                    }
+                    return builder.registerMetricProducer(producer[0]);
+                })
+                .setServiceClassLoader(OtelExporter.class.getClassLoader())
+                .disableShutdownHook()
+                .build();
+        OpenTelemetrySdk sdk = configured.getOpenTelemetrySdk();
+        OtelExporter exporter = new OtelExporter(sdk, samples);
+        if (producer[0] != null) {
+            producer[0].exporter = exporter;
+        }
+        exporter.registerInstruments();
+        Runtime.getRuntime().addShutdownHook(new Thread(exporter::shutdown, "redis-pool-agent-telemetry-shutdown"));
+        AgentLog.info("metrics: " + (effective[0] == null ? "OpenTelemetry SDK started" : summary(effective[0])));
+        return exporter;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String>[] newMapArray() {
+        return new Map[1];
+    }
+
+    private static Map<String, String> describe(ConfigProperties config) {
+        Map<String, String> described = new LinkedHashMap<>();
+        String exporters = config.getString("otel.metrics.exporter", "otlp");
+        described.put("exporter", exporters);
+        for (String exporter : exporters.split(",")) {
+            String name = exporter.trim().toLowerCase(Locale.ROOT);
+            if (name.equals("prometheus")) {
+                described.put("prometheus", "http://" + config.getString("otel.exporter.prometheus.host", "127.0.0.1")
+                        + ":" + config.getInt("otel.exporter.prometheus.port", 9464) + "/metrics");
+            } else if (name.equals("otlp")) {
+                String protocol = config.getString("otel.exporter.otlp.metrics.protocol",
+                        config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
+                String endpoint = config.getString("otel.exporter.otlp.metrics.endpoint",
+                        config.getString("otel.exporter.otlp.endpoint",
+                                protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
+                described.put("otlp", protocol + " " + endpoint);
+            }
+        }
+        described.put("interval", String.valueOf(config.getDuration("otel.metric.export.interval")));
+        return described;
+    }
+
+    private static String summary(Map<String, String> described) {
+        StringBuilder line = new StringBuilder("OpenTelemetry export");
+        for (Map.Entry<String, String> entry : described.entrySet()) {
+            if (entry.getKey().equals("interval") && "null".equals(entry.getValue())) {
+                continue;
+            }
+            line.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
+        }
+        return line.toString();
+    }
+
+    /** {@code io.redispoolagent.shaded}, computed so that relocation cannot rewrite it. */
+    private static String shadedPrefix() {
+        String sdkClass = OpenTelemetrySdk.class.getName();
+        int at = sdkClass.indexOf("io.opentelemetry.");
+        return at > 0 ? sdkClass.substring(0, at - 1) : "io.opentelemetry";
+    }
+
+    private void registerInstruments() {
+        Meter meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
+        final Map<PoolMetric, ObservableMeasurement> observers = new LinkedHashMap<>();
+        Map<String, ObservableMeasurement> byName = new HashMap<>();
+        for (PoolMetric metric : PoolMetrics.all()) {
+            ObservableMeasurement observer = byName.get(metric.name());
+            if (observer == null) {
+                observer = observer(meter, metric);
+                if (observer == null) {
+                    continue;
+                }
+                byName.put(metric.name(), observer);
+            }
+            observers.put(metric, observer);
+        }
+        if (observers.isEmpty()) {
+            return;
+        }
+        ObservableMeasurement[] all = observers.values().toArray(new ObservableMeasurement[0]);
+        meter.batchCallback(() -> observe(observers), all[0], java.util.Arrays.copyOfRange(all, 1, all.length));
+    }
+
+    private static ObservableMeasurement observer(Meter meter, PoolMetric metric) {
+        switch (metric.type()) {
+            case UP_DOWN_COUNTER:
+                return meter.upDownCounterBuilder(metric.name()).setUnit(metric.unit())
+                        .setDescription(metric.description()).buildObserver();
+            case COUNTER:
+                return meter.counterBuilder(metric.name()).setUnit(metric.unit())
+                        .setDescription(metric.description()).buildObserver();
+            case GAUGE:
+                return meter.gaugeBuilder(metric.name()).setUnit(metric.unit())
+                        .setDescription(metric.description()).buildObserver();
+            default:
+                return null; // histograms come from HistogramProducer
+        }
+    }
+
+    private void observe(Map<PoolMetric, ObservableMeasurement> observers) {
+        try {
+            for (PoolSample sample : samples.get()) {
+                Attributes base = attributes(sample);
+                for (Map.Entry<PoolMetric, ObservableMeasurement> entry : observers.entrySet()) {
+                    PoolMetric metric = entry.getKey();
+                    Attributes attributes = withExtra(base, metric);
+                    try {
+                        double value = metric.value(sample);
+                        // The SDK's observers implement both interfaces: the instrument's type decides.
+                        if (metric.type() == PoolMetric.Type.GAUGE) {
+                            ((ObservableDoubleMeasurement) entry.getValue()).record(value, attributes);
+                        } else {
+                            ((ObservableLongMeasurement) entry.getValue()).record((long) value, attributes);
+                        }
+                    } catch (RuntimeException | LinkageError failure) {
+                        ExportLog.warn("otel-observe-" + metric.name(), "telemetry: cannot read " + metric.name()
+                                + " of pool " + sample.name(), failure);
+                    }
+                }
+            }
+        } catch (RuntimeException | LinkageError failure) {
+            ExportLog.warn("otel-observe", "telemetry: cannot read the pool figures", failure);
+        }
+    }
+
+    static Attributes attributes(PoolSample sample) {
+        AttributesBuilder builder = Attributes.builder()
+                .put(PoolMetrics.POOL_NAME, sample.name())
+                .put(PoolMetrics.DB_SYSTEM, "redis")
+                .put(PoolMetrics.CLIENT, sample.client());
+        if (sample.serverAddress() != null) {
+            builder.put(PoolMetrics.SERVER_ADDRESS, sample.serverAddress());
+        }
+        if (sample.serverPort() > 0) {
+            builder.put(PoolMetrics.SERVER_PORT, (long) sample.serverPort());
+        }
+        return builder.build();
+    }
+
+    private static Attributes withExtra(Attributes base, PoolMetric metric) {
+        if (metric.attributes().isEmpty()) {
+            return base;
+        }
+        AttributesBuilder builder = base.toBuilder();
+        for (Map.Entry<String, String> extra : metric.attributes().entrySet()) {
+            builder.put(extra.getKey(), extra.getValue());
+        }
+        return builder.build();
+    }
+
+    /** The histogram metrics of every pool now, cumulative since the exporter first saw the pool. */
+    Collection<MetricData> histograms(Resource resource) {
+        List<PoolSample> current = samples.get();
+        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        Map<PoolMetric, List<HistogramPointData>> points = new LinkedHashMap<>();
+        Map<String, Long> starts = new HashMap<>();
+        for (PoolSample sample : current) {
+            String key = sample.name() + '\u0000' + sample.client();
+            Long start = startNanosByPool.get(key);
+            if (start == null) {
+                start = now;
+            }
+            starts.put(key, start);
+            Attributes base = attributes(sample);
+            for (PoolMetric metric : PoolMetrics.all()) {
+                if (metric.type() != PoolMetric.Type.HISTOGRAM) {
+                    continue;
+                }
+                PoolSample.Histogram histogram = metric.histogram(sample);
+                List<HistogramPointData> list = points.get(metric);
+                if (list == null) {
+                    list = new ArrayList<>();
+                    points.put(metric, list);
+                }
+                list.add(ImmutableHistogramPointData.create(start, now, withExtra(base, metric),
+                        histogram.sumSeconds(), false, 0, false, 0, BOUNDARIES, toList(histogram.bucketCounts())));
+            }
+        }
+        startNanosByPool.clear();
+        startNanosByPool.putAll(starts);
+        List<MetricData> metrics = new ArrayList<>();
+        for (Map.Entry<PoolMetric, List<HistogramPointData>> entry : points.entrySet()) {
+            PoolMetric metric = entry.getKey();
+            metrics.add(ImmutableMetricData.createDoubleHistogram(resource, scope, metric.name(), metric.description(),
+                    metric.unit(), ImmutableHistogramData.create(AggregationTemporality.CUMULATIVE, entry.getValue())));
+        }
+        return metrics;
+    }
+
+    private static final List<Double> BOUNDARIES = boundaries();
+
+    private static List<Double> boundaries() {
+        List<Double> list = new ArrayList<>();
+        for (double bound : LatencyHistogram.BOUNDARIES_SECONDS) {
+            list.add(bound);
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static List<Long> toList(long[] counts) {
+        List<Long> list = new ArrayList<>(counts.length);
+        for (long count : counts) {
+            list.add(count);
+        }
+        return list;
+    }
+
+    /**
+     * Flushes what is left (a short batch job's last figures) without holding the JVM's exit for more
+     * than {@link #SHUTDOWN_WAIT_MILLIS}: the SDK's shutdown waits for an export in flight, retries
+     * included, so it runs on a daemon thread that the exiting JVM simply abandons when it is late.
+     */
+    void shutdown() {
+        Thread flush = new Thread(() -> {
+            try {
+                sdk.shutdown().join(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException | LinkageError ignored) {
+                // the JVM is exiting; nothing to report to
+            }
+        }, "redis-pool-agent-telemetry-flush");
+        flush.setDaemon(true);
+        flush.start();
+        try {
+            flush.join(SHUTDOWN_WAIT_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final long SHUTDOWN_WAIT_MILLIS = 1000;
+
+    private static final class HistogramProducer implements MetricProducer {
+
+        volatile OtelExporter exporter;
+
+        @Override
+        public Collection<MetricData> produce(Resource resource) {
+            OtelExporter current = exporter;
+            if (current == null) {
+                return Collections.emptyList();
+            }
+            try {
+                synchronized (current) {
+                    return current.histograms(resource);
+                }
+            } catch (RuntimeException | LinkageError failure) {
+                ExportLog.warn("otel-histograms", "telemetry: cannot read the pool histograms", failure);
+                return Collections.emptyList();
+            }
+        }
+    }
+}

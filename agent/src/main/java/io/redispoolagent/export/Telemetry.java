@@ -1,0 +1,57 @@
+package io.redispoolagent.export;
+
+import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.pool.PoolRegistry;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the export of the pool figures when the first Redis pool is registered, on a daemon thread
+ * of its own: a JVM that never builds a Redis pool loads none of the telemetry classes, and the
+ * application thread that built the pool does not wait for the SDK to start.
+ *
+ * <p>The thread then stays, asleep but for a one-second pass that binds new pools to the
+ * application's Micrometer registry and unbinds closed ones.
+ */
+public final class Telemetry {
+
+    static final String THREAD_NAME = "redis-pool-agent-telemetry";
+    private static final long MICROMETER_SCAN_MILLIS = 1000;
+
+    private Telemetry() {
+    }
+
+    /** Arms telemetry; called once by the installer. */
+    public static void install() {
+        PoolRegistry.onFirstPool(Telemetry::startInBackground);
+    }
+
+    static void startInBackground() {
+        try {
+            Thread thread = new Thread(Telemetry::run, THREAD_NAME);
+            thread.setDaemon(true);
+            // The SDK's own threads inherit this loader: never pin the application's.
+            thread.setContextClassLoader(Telemetry.class.getClassLoader());
+            thread.start();
+        } catch (Throwable failure) {
+            AgentLog.warn("metrics export not started: " + failure);
+        }
+    }
+
+    private static void run() {
+        try {
+            OtelExporter.start();
+        } catch (Throwable failure) {
+            AgentLog.error("metrics: the OpenTelemetry export could not start; the pools are still measured", failure);
+        }
+        MicrometerBridge micrometer = new MicrometerBridge();
+        while (true) {
+            micrometer.scan();
+            try {
+                TimeUnit.MILLISECONDS.sleep(MICROMETER_SCAN_MILLIS);
+            } catch (InterruptedException stop) {
+                return;
+            }
+        }
+    }
+}
