@@ -2,13 +2,15 @@ package io.redispoolagent.pool;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Every pool the agent knows in this JVM, for the hooks (by pool object) and for exporters (all of them). */
 public final class PoolRegistry {
 
     private static final PoolTable<PoolRecord> POOLS = new PoolTable<>();
-    private static final AtomicReference<Runnable> FIRST_POOL_LISTENER = new AtomicReference<>();
+    private static final List<Runnable> FIRST_POOL_LISTENERS = new CopyOnWriteArrayList<>();
+    private static final AtomicBoolean FIRST_POOL_SEEN = new AtomicBoolean();
 
     private PoolRegistry() {
     }
@@ -30,11 +32,15 @@ public final class PoolRegistry {
     }
 
     /**
-     * Runs {@code listener} once, on the thread that registers the first Redis pool: telemetry starts
-     * then, so a JVM that never builds a Redis pool never pays for it.
+     * Runs {@code listener} once, on the thread that registers the first Redis pool: telemetry and the
+     * status view start then, so a JVM that never builds a Redis pool never pays for them. Listeners
+     * added after that first pool run at once.
      */
     public static void onFirstPool(Runnable listener) {
-        FIRST_POOL_LISTENER.set(listener);
+        FIRST_POOL_LISTENERS.add(listener);
+        if (FIRST_POOL_SEEN.get() && FIRST_POOL_LISTENERS.remove(listener)) {
+            listener.run();
+        }
     }
 
     static void remember(Object pool, PoolRecord record) {
@@ -42,10 +48,11 @@ public final class PoolRegistry {
             record.bind(pool);
         }
         POOLS.putIfAbsent(pool, record);
-        if (record.isRedis()) {
-            Runnable listener = FIRST_POOL_LISTENER.getAndSet(null);
-            if (listener != null) {
-                listener.run();
+        if (record.isRedis() && FIRST_POOL_SEEN.compareAndSet(false, true)) {
+            for (Runnable listener : FIRST_POOL_LISTENERS) {
+                if (FIRST_POOL_LISTENERS.remove(listener)) {
+                    listener.run();
+                }
             }
         }
     }
