@@ -77,6 +77,9 @@ public final class Main {
       stopped.countDown();
     }, "sample-app-shutdown"));
     out.println("redis: " + service.redisAddress() + (service.embeddedRedis() ? " (embedded redis-server)" : ""));
+    if (service.redisLatencyMicros() > 0) {
+      out.println("redis latency: " + service.redisLatencyDescription());
+    }
     out.println("pool: " + service.client() + ", " + service.poolDescription());
     String redisProblem = service.checkRedis();
     if (redisProblem != null) {

@@ -23,6 +23,8 @@ public final class Cli {
       "      --redis URL          redis://host:port[/db] (default: start the embedded redis-server)",
       "      --client NAME        jedis | lettuce (default jedis)",
       "      --threads N          HTTP server threads (default " + ServeOptions.DEFAULT_THREADS + ")",
+      "      --redis-latency D    simulated network round trip to Redis, e.g. 1ms (default 0 = off): Redis is",
+      "                           reached through a delay proxy on 127.0.0.1, the same with and without the agent",
       "    endpoints: POST /login user=NAME, GET /verify and POST /logout with Authorization: Bearer TOKEN,",
       "               GET /health, GET /stats",
       "",
@@ -42,7 +44,8 @@ public final class Cli {
       "  durations: 500ms, 10s, 2m, 1h (a bare number is seconds)",
       "  exit codes: 0 ok, 1 runtime failure, 2 bad command line");
 
-  private static final List<String> SERVE_OPTIONS = Arrays.asList("port", "bind", "redis", "client", "threads");
+  private static final List<String> SERVE_OPTIONS = Arrays.asList("port", "bind", "redis", "client", "threads",
+      "redis-latency");
   private static final List<String> LOAD_OPTIONS = Arrays.asList("target", "users", "duration", "ramp", "pace",
       "verify-per-cycle", "timeout", "json", "status", "progress");
 
@@ -54,7 +57,8 @@ public final class Cli {
         .withPort(o.intValue("port", DEFAULT_PORT, 0, 65535))
         .withClient(o.choice("client", "jedis", "jedis", "lettuce"))
         .withThreads(o.intValue("threads", ServeOptions.DEFAULT_THREADS, 1, 10_000))
-        .withRedisUri(o.uri("redis", "redis", "rediss"));
+        .withRedisUri(o.uri("redis", "redis", "rediss"))
+        .withRedisLatencyMicros(o.durationMicros("redis-latency", 0, 0, ServeOptions.MAX_REDIS_LATENCY_MICROS));
     String bind = o.string("bind", "127.0.0.1").trim();
     if (bind.isEmpty()) {
       throw new UsageException("serve: --bind expects an address like 127.0.0.1");

@@ -154,6 +154,25 @@ public final class Options {
     return ms;
   }
 
+  /** A short duration in microseconds in [minMicros, maxMicros] (see {@link Durations#parseMicros}). */
+  public long durationMicros(String name, long defaultMicros, long minMicros, long maxMicros) throws UsageException {
+    String v = values.get(name);
+    if (v == null) {
+      return defaultMicros;
+    }
+    long us;
+    try {
+      us = Durations.parseMicros(v);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(command + ": --" + name + " " + e.getMessage());
+    }
+    if (us < minMicros || us > maxMicros) {
+      throw new UsageException(command + ": --" + name + " must be between " + Durations.formatMicros(minMicros)
+          + " and " + Durations.formatMicros(maxMicros) + ", got " + v);
+    }
+    return us;
+  }
+
   /** One of {@code choices} (case-insensitive), returned in lower case. */
   public String choice(String name, String defaultValue, String... choices) throws UsageException {
     String v = values.get(name);

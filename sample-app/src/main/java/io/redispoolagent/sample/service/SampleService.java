@@ -2,7 +2,9 @@ package io.redispoolagent.sample.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.redispoolagent.sample.cli.Durations;
 import io.redispoolagent.sample.json.JsonWriter;
+import io.redispoolagent.sample.netsim.LatencyProxy;
 import io.redispoolagent.sample.redis.RedisServerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,6 +63,7 @@ public final class SampleService implements AutoCloseable {
   private final ServeOptions options;
   private final RedisServerProcess embeddedRedis;
   private final URI redisUri;
+  private final LatencyProxy latencyProxy;
   private final RedisOps redis;
   private final AuthService auth;
   private final HttpServer server;
@@ -71,6 +74,7 @@ public final class SampleService implements AutoCloseable {
   private SampleService(ServeOptions options) throws IOException {
     this.options = options;
     RedisServerProcess started = null;
+    LatencyProxy proxy = null;
     RedisOps ops = null;
     ExecutorService exec = null;
     try {
@@ -80,7 +84,15 @@ public final class SampleService implements AutoCloseable {
         uri = URI.create("redis://" + started.host() + ":" + started.port());
       }
       this.redisUri = uri;
-      ops = "lettuce".equals(options.client()) ? new LettuceRedisOps(uri) : new JedisRedisOps(uri);
+      URI connectUri = uri;
+      if (options.redisLatencyMicros() > 0) {
+        // Simulated network: the pool connects to a loopback delay proxy in front of the real Redis.
+        proxy = LatencyProxy.start(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(),
+            TimeUnit.MICROSECONDS.toNanos(options.redisLatencyMicros()));
+        connectUri = throughProxy(uri, proxy);
+      }
+      this.latencyProxy = proxy;
+      ops = "lettuce".equals(options.client()) ? new LettuceRedisOps(connectUri) : new JedisRedisOps(connectUri);
       this.redis = ops;
       this.auth = new AuthService(ops, options.loginLimit(), ServeOptions.DEFAULT_RATE_WINDOW_SECONDS,
           ServeOptions.DEFAULT_SESSION_TTL_SECONDS);
@@ -96,6 +108,9 @@ public final class SampleService implements AutoCloseable {
       }
       if (ops != null) {
         ops.close();
+      }
+      if (proxy != null) {
+        proxy.close();
       }
       if (started != null) {
         started.close();
@@ -126,6 +141,33 @@ public final class SampleService implements AutoCloseable {
   /** The Redis the service talks to (redis://host:port; a password in a given URI is not repeated). */
   public String redisAddress() {
     return "redis://" + redisUri.getHost() + ":" + (redisUri.getPort() == -1 ? 6379 : redisUri.getPort());
+  }
+
+  /** The simulated round trip to Redis in microseconds; 0 when Redis is reached directly. */
+  public long redisLatencyMicros() {
+    return latencyProxy == null ? 0 : options.redisLatencyMicros();
+  }
+
+  /**
+   * "none", or e.g. "1ms simulated network round trip (delay proxy 127.0.0.1:41234 -> 127.0.0.1:6379)".
+   */
+  public String redisLatencyDescription() {
+    if (latencyProxy == null) {
+      return "none";
+    }
+    return Durations.formatMicros(options.redisLatencyMicros()) + " simulated network round trip (delay proxy "
+        + latencyProxy.host() + ":" + latencyProxy.port() + " -> " + redisUri.getHost() + ":"
+        + (redisUri.getPort() == -1 ? 6379 : redisUri.getPort()) + ")";
+  }
+
+  /** The same URI (user info, database) with host and port replaced by the proxy's. */
+  static URI throughProxy(URI uri, LatencyProxy proxy) {
+    try {
+      return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), proxy.host(),
+          proxy.port(), uri.getPath(), uri.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("cannot route " + uri + " through the latency proxy: " + e.getMessage(), e);
+    }
   }
 
   /** True when this service started its own redis-server. */
@@ -178,8 +220,14 @@ public final class SampleService implements AutoCloseable {
       try {
         redis.close();
       } finally {
-        if (embeddedRedis != null) {
-          embeddedRedis.close();
+        try {
+          if (latencyProxy != null) {
+            latencyProxy.close();
+          }
+        } finally {
+          if (embeddedRedis != null) {
+            embeddedRedis.close();
+          }
         }
       }
     }
@@ -281,6 +329,7 @@ public final class SampleService implements AutoCloseable {
     JsonWriter w = new JsonWriter().beginObject();
     w.field("client", redis.client());
     w.field("pool", redis.describePool());
+    w.field("redisLatencyMicros", redisLatencyMicros());
     w.name("responsesByStatus").beginObject();
     for (Map.Entry<Integer, Long> e : responsesByStatus().entrySet()) {
       w.field(Integer.toString(e.getKey()), e.getValue());

@@ -10,6 +10,8 @@ public final class ServeOptions {
   public static final int DEFAULT_LOGIN_LIMIT = 10_000;
   public static final int DEFAULT_RATE_WINDOW_SECONDS = 60;
   public static final int DEFAULT_SESSION_TTL_SECONDS = 1_800;
+  /** Upper bound of the simulated Redis round trip (a second is already far beyond any real region). */
+  public static final long MAX_REDIS_LATENCY_MICROS = 1_000_000L;
 
   private final String bindAddress;
   private final int port;
@@ -17,33 +19,36 @@ public final class ServeOptions {
   private final String client;
   private final int threads;
   private final int loginLimit;
+  private final long redisLatencyMicros;
 
-  private ServeOptions(String bindAddress, int port, URI redisUri, String client, int threads, int loginLimit) {
+  private ServeOptions(String bindAddress, int port, URI redisUri, String client, int threads, int loginLimit,
+      long redisLatencyMicros) {
     this.bindAddress = bindAddress;
     this.port = port;
     this.redisUri = redisUri;
     this.client = client;
     this.threads = threads;
     this.loginLimit = loginLimit;
+    this.redisLatencyMicros = redisLatencyMicros;
   }
 
   /** 127.0.0.1, a free port, embedded redis-server, Jedis, 200 threads. */
   public static ServeOptions defaults() {
-    return new ServeOptions("127.0.0.1", 0, null, "jedis", DEFAULT_THREADS, DEFAULT_LOGIN_LIMIT);
+    return new ServeOptions("127.0.0.1", 0, null, "jedis", DEFAULT_THREADS, DEFAULT_LOGIN_LIMIT, 0L);
   }
 
   public ServeOptions withBindAddress(String value) {
-    return new ServeOptions(value, port, redisUri, client, threads, loginLimit);
+    return new ServeOptions(value, port, redisUri, client, threads, loginLimit, redisLatencyMicros);
   }
 
   /** 0 picks a free port. */
   public ServeOptions withPort(int value) {
-    return new ServeOptions(bindAddress, value, redisUri, client, threads, loginLimit);
+    return new ServeOptions(bindAddress, value, redisUri, client, threads, loginLimit, redisLatencyMicros);
   }
 
   /** A redis:// URI; null starts an embedded redis-server. */
   public ServeOptions withRedisUri(URI value) {
-    return new ServeOptions(bindAddress, port, value, client, threads, loginLimit);
+    return new ServeOptions(bindAddress, port, value, client, threads, loginLimit, redisLatencyMicros);
   }
 
   /** "jedis" or "lettuce". */
@@ -51,15 +56,30 @@ public final class ServeOptions {
     if (!"jedis".equals(value) && !"lettuce".equals(value)) {
       throw new IllegalArgumentException("client must be jedis or lettuce, got " + value);
     }
-    return new ServeOptions(bindAddress, port, redisUri, value, threads, loginLimit);
+    return new ServeOptions(bindAddress, port, redisUri, value, threads, loginLimit, redisLatencyMicros);
   }
 
   public ServeOptions withThreads(int value) {
-    return new ServeOptions(bindAddress, port, redisUri, client, value, loginLimit);
+    return new ServeOptions(bindAddress, port, redisUri, client, value, loginLimit, redisLatencyMicros);
   }
 
   public ServeOptions withLoginLimit(int value) {
-    return new ServeOptions(bindAddress, port, redisUri, client, threads, value);
+    return new ServeOptions(bindAddress, port, redisUri, client, threads, value, redisLatencyMicros);
+  }
+
+  /**
+   * A simulated network round trip to Redis in microseconds (0 = off, the default): the service then reaches Redis
+   * through a {@link io.redispoolagent.sample.netsim.LatencyProxy} on loopback that delays each direction by half.
+   */
+  public ServeOptions withRedisLatencyMicros(long value) {
+    if (value < 0 || value > MAX_REDIS_LATENCY_MICROS) {
+      throw new IllegalArgumentException("redis latency must be 0.." + MAX_REDIS_LATENCY_MICROS + " us, got " + value);
+    }
+    return new ServeOptions(bindAddress, port, redisUri, client, threads, loginLimit, value);
+  }
+
+  public long redisLatencyMicros() {
+    return redisLatencyMicros;
   }
 
   public String bindAddress() {

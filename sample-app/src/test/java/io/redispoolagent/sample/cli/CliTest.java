@@ -169,4 +169,15 @@ class CliTest {
       return "exit " + code + "\nout: " + out + "\nerr: " + err;
     }
   }
+
+  @Test
+  void serveTakesASimulatedRedisLatency() throws UsageException {
+    assertThat(Cli.parseServe(Arrays.<String>asList()).redisLatencyMicros()).isZero();
+    assertThat(Cli.parseServe(Arrays.asList("--redis-latency", "2ms")).redisLatencyMicros()).isEqualTo(2_000);
+    assertThat(Cli.parseServe(Arrays.asList("--redis-latency=500us")).redisLatencyMicros()).isEqualTo(500);
+    assertThatThrownBy(() -> Cli.parseServe(Arrays.asList("--redis-latency", "2s")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--redis-latency must be between");
+    assertThatThrownBy(() -> Cli.parseServe(Arrays.asList("--redis-latency", "fast")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--redis-latency");
+  }
 }

@@ -20,6 +20,20 @@ class DurationsTest {
   }
 
   @Test
+  void parsesMicrosForShortLatencies() {
+    assertThat(Durations.parseMicros("500us")).isEqualTo(500);
+    assertThat(Durations.parseMicros("1ms")).isEqualTo(1_000);
+    assertThat(Durations.parseMicros("1.5ms")).isEqualTo(1_500);
+    assertThat(Durations.parseMicros("2")).as("bare number = ms").isEqualTo(2_000);
+    assertThat(Durations.parseMicros("0.002s")).isEqualTo(2_000);
+    assertThat(Durations.parseMicros("0")).isZero();
+    assertThat(Durations.formatMicros(1_000)).isEqualTo("1ms");
+    assertThat(Durations.formatMicros(1_500)).isEqualTo("1.5ms");
+    assertThat(Durations.formatMicros(250)).isEqualTo("250us");
+    assertThatThrownBy(() -> Durations.parseMicros("1 minute")).hasMessageContaining("like 500us, 1ms");
+  }
+
+  @Test
   void rejectsGarbage() {
     for (String bad : new String[] {"", "s", "-1s", "10 seconds", "1e3", "10d"}) {
       assertThatThrownBy(() -> Durations.parseMillis(bad))
