@@ -25,6 +25,8 @@ public final class Cli {
                 return ConfigCommand.run(rest, out);
             case "attach":
                 return AttachCommand.run(rest, out);
+            case "status":
+                return StatusCommand.run(rest, out);
             default:
                 out.println("Unknown command '" + arguments[0] + "'.");
                 printUsage(out);
@@ -45,6 +47,8 @@ public final class Cli {
         out.println("                                   where it came from (reads the same -D, REDIS_POOL_* and arguments)");
         out.println("  attach <pid> [key=value,...]     load the agent into a running JVM; pools built before are");
         out.println("                                   adopted and sized at their next borrow");
+        out.println("  status [port | host:port]        print a running agent's status view (-Dredis.pool.status.port):");
+        out.println("                                   per pool use, exhaustion, waits and recommendations [--json]");
         out.println();
         out.println("Configuration: system properties redis.pool.* (e.g. -Dredis.pool.maxTotal=200), environment");
         out.println("variables REDIS_POOL_* (and DEPLOYMENT_ENV), or agent arguments, which win over both.");

@@ -19,6 +19,12 @@ public final class AgentConfig {
     private final Map<String, PoolSettings> perPool;
     private final List<ConfigValue> values;
     private final RetrySettings retry;
+    /** The status view's port ({@code redis.pool.status.port}), or null: no status view. */
+    private final Integer statusPort;
+    private final String statusHost;
+
+    /** Where the status view listens unless {@code redis.pool.status.host} says otherwise: this machine only. */
+    public static final String DEFAULT_STATUS_HOST = "127.0.0.1";
 
     AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
                 Map<String, PoolSettings> perPool, List<ConfigValue> values) {
@@ -28,6 +34,14 @@ public final class AgentConfig {
 
     AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
                 Map<String, PoolSettings> perPool, List<ConfigValue> values, RetrySettings retry) {
+        this(environment, mode, logLevel, explicit, perPool, values, retry, null, DEFAULT_STATUS_HOST);
+    }
+
+    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
+                Map<String, PoolSettings> perPool, List<ConfigValue> values, RetrySettings retry,
+                Integer statusPort, String statusHost) {
+        this.statusPort = statusPort;
+        this.statusHost = statusHost;
         this.retry = retry;
         this.environment = environment;
         this.mode = mode;
@@ -69,6 +83,16 @@ public final class AgentConfig {
     /** The retry settings ({@code redis.pool.retry.*}); retry is off in observe mode unless enabled explicitly. */
     public RetrySettings retry() {
         return retry;
+    }
+
+    /** The status view's port, or null when {@code redis.pool.status.port} is not set (no port is opened). */
+    public Integer statusPort() {
+        return statusPort;
+    }
+
+    /** The interface the status view listens on: {@value #DEFAULT_STATUS_HOST} unless told otherwise. */
+    public String statusHost() {
+        return statusHost;
     }
 
     /** Every key with its effective value and origin, in a stable order, for people to read. */

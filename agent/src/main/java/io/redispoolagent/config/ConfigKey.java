@@ -24,6 +24,11 @@ public enum ConfigKey {
             "How often the health check (commons-pool2 evictor) runs."),
     LOG_LEVEL("log.level", ValueType.LOG_LEVEL, false,
             "Threshold of the agent's own stderr lines."),
+    STATUS_PORT("status.port", ValueType.PORT, false,
+            "Port of the JSON status view (per pool: use, exhaustion, waits, recommendations)."
+                    + " Unset: no status view, no port opened."),
+    STATUS_HOST("status.host", ValueType.HOST, false,
+            "Interface the status view listens on; 0.0.0.0 for every interface."),
     RETRY_ENABLED("retry.enabled", ValueType.BOOLEAN, false,
             "Retry commands that fail on a broken connection or a connect error, where safe."
                     + " Default: on in enforce and floor modes, off in observe mode (observe changes nothing)."),

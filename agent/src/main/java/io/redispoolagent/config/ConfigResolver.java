@@ -132,8 +132,12 @@ public final class ConfigResolver {
         }
         warnIfMinIdleAboveMaxIdle(explicit, effective);
         RetrySettings retry = retrySettings((Mode) mode.value);
+        Pick statusPort = pick(ConfigKey.STATUS_PORT, null, "not set: no status view");
+        show(ConfigKey.STATUS_PORT, statusPort, "off");
+        Pick statusHost = pick(ConfigKey.STATUS_HOST, AgentConfig.DEFAULT_STATUS_HOST, "default: this machine only");
+        show(ConfigKey.STATUS_HOST, statusHost, null);
         return new AgentConfig(environment, (Mode) mode.value, (AgentLog.Level) logLevel.value, explicit, pools, values,
-                retry);
+                retry, (Integer) statusPort.value, (String) statusHost.value);
     }
 
     /** The {@code retry.*} keys: each user value or its default, shown like the other keys. */

@@ -138,6 +138,24 @@ enum ValueType {
             return names.isEmpty() ? "none" : text.toString();
         }
     },
+    PORT("a TCP port from 1 to 65535") {
+        @Override
+        Object parse(String text) {
+            try {
+                int port = Integer.parseInt(text.trim());
+                return port >= 1 && port <= 65_535 ? port : null;
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+    },
+    HOST("a host name or IP address such as 127.0.0.1 (0.0.0.0: every interface)") {
+        @Override
+        Object parse(String text) {
+            String host = text.trim();
+            return host.matches("[A-Za-z0-9._:%\\-]{1,253}") ? host : null;
+        }
+    },
     LOG_LEVEL(AgentLog.levelNames()) {
         @Override
         Object parse(String text) {

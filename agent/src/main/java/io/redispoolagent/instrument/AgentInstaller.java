@@ -6,6 +6,7 @@ import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation
 import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.status.StatusServer;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
@@ -27,6 +28,7 @@ public final class AgentInstaller {
     public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
         PoolLifecycle.configure(config);
         Telemetry.install();
+        StatusServer.install(config);
         // Byte Buddy's "raw" mode skips resolving generic signatures, which the agent's matchers never
         // read: ~90 ms less to build the transformer. The shading relocates this key with Byte Buddy
         // itself, so only the agent's own copy reads it, never an application's Byte Buddy.

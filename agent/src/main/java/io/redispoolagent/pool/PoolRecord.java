@@ -2,6 +2,7 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
+import io.redispoolagent.retry.RetryStats;
 
 import java.lang.ref.WeakReference;
 import java.util.Collections;
@@ -19,6 +20,7 @@ public final class PoolRecord {
     private final List<SettingChange> changes;
     private final PoolKind kind;
     private final PoolStats stats = new PoolStats();
+    private final RetryStats retryStats = new RetryStats();
     private volatile WeakReference<Object> pool = new WeakReference<>(null);
 
     PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes, PoolKind kind) {
@@ -39,6 +41,11 @@ public final class PoolRecord {
 
     public PoolStats stats() {
         return stats;
+    }
+
+    /** This pool's retry counters, by outcome (for the exporter and the status view). */
+    public RetryStats retryStats() {
+        return retryStats;
     }
 
     /** The pool's live counts now, or null once the pool is gone. */
