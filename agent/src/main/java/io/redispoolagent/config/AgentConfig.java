@@ -5,6 +5,7 @@ import io.redispoolagent.retry.RetrySettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,56 +13,36 @@ import java.util.Map;
 /** The agent's effective configuration, resolved once at start-up. Immutable. */
 public final class AgentConfig {
 
-    private final Environment environment;
-    private final Mode mode;
-    private final AgentLog.Level logLevel;
+    /** Where the status view listens unless {@code redis.pool.status.host} says otherwise: this machine only. */
+    public static final String DEFAULT_STATUS_HOST = "127.0.0.1";
+
     private final PoolSettings explicit;
     private final Map<String, PoolSettings> perPool;
     private final List<ConfigValue> values;
     private final RetrySettings retry;
-    /** The status view's port ({@code redis.pool.status.port}), or null: no status view. */
-    private final Integer statusPort;
-    private final String statusHost;
+    /** The parsed value of each single-valued key that has one (log level, status view, leak threshold...). */
+    private final Map<ConfigKey, Object> chosen;
 
-    /** Where the status view listens unless {@code redis.pool.status.host} says otherwise: this machine only. */
-    public static final String DEFAULT_STATUS_HOST = "127.0.0.1";
-
-    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
-                Map<String, PoolSettings> perPool, List<ConfigValue> values) {
-        this(environment, mode, logLevel, explicit, perPool, values,
-                RetrySettings.builder().enabled(mode != Mode.OBSERVE).build());
-    }
-
-    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
-                Map<String, PoolSettings> perPool, List<ConfigValue> values, RetrySettings retry) {
-        this(environment, mode, logLevel, explicit, perPool, values, retry, null, DEFAULT_STATUS_HOST);
-    }
-
-    AgentConfig(Environment environment, Mode mode, AgentLog.Level logLevel, PoolSettings explicit,
-                Map<String, PoolSettings> perPool, List<ConfigValue> values, RetrySettings retry,
-                Integer statusPort, String statusHost) {
-        this.statusPort = statusPort;
-        this.statusHost = statusHost;
-        this.retry = retry;
-        this.environment = environment;
-        this.mode = mode;
-        this.logLevel = logLevel;
+    AgentConfig(PoolSettings explicit, Map<String, PoolSettings> perPool, List<ConfigValue> values,
+                RetrySettings retry, Map<ConfigKey, Object> chosen) {
         this.explicit = explicit;
         this.perPool = Collections.unmodifiableMap(new LinkedHashMap<>(perPool));
         this.values = Collections.unmodifiableList(new ArrayList<>(values));
+        this.retry = retry;
+        this.chosen = Collections.unmodifiableMap(new EnumMap<>(chosen));
     }
 
     /** The named environment, or null when none was named anywhere. */
     public Environment environment() {
-        return environment;
+        return (Environment) chosen.get(ConfigKey.ENV);
     }
 
     public Mode mode() {
-        return mode;
+        return (Mode) chosen.get(ConfigKey.MODE);
     }
 
     public AgentLog.Level logLevel() {
-        return logLevel;
+        return (AgentLog.Level) chosen.get(ConfigKey.LOG_LEVEL);
     }
 
     /** The settings for pools in general: explicit values over the environment's profile. */
@@ -87,12 +68,17 @@ public final class AgentConfig {
 
     /** The status view's port, or null when {@code redis.pool.status.port} is not set (no port is opened). */
     public Integer statusPort() {
-        return statusPort;
+        return (Integer) chosen.get(ConfigKey.STATUS_PORT);
     }
 
     /** The interface the status view listens on: {@value #DEFAULT_STATUS_HOST} unless told otherwise. */
     public String statusHost() {
-        return statusHost;
+        return (String) chosen.get(ConfigKey.STATUS_HOST);
+    }
+
+    /** How long a connection may stay borrowed before it is reported as a possible leak, or null: no detection. */
+    public Long leakThresholdMillis() {
+        return (Long) chosen.get(ConfigKey.LEAK_THRESHOLD);
     }
 
     /** Every key with its effective value and origin, in a stable order, for people to read. */
@@ -101,6 +87,7 @@ public final class AgentConfig {
     }
 
     private PoolSettings profile() {
+        Environment environment = environment();
         return environment == null ? PoolSettings.NONE : environment.profile();
     }
 }

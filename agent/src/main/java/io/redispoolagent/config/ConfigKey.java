@@ -29,6 +29,9 @@ public enum ConfigKey {
                     + " Unset: no status view, no port opened."),
     STATUS_HOST("status.host", ValueType.HOST, false,
             "Interface the status view listens on; 0.0.0.0 for every interface."),
+    LEAK_THRESHOLD("leakThreshold", ValueType.DURATION, false,
+            "Report a connection held longer than this as a possible leak, with the borrower's stack."
+                    + " Unset: no leak detection (it captures a stack per borrow)."),
     RETRY_ENABLED("retry.enabled", ValueType.BOOLEAN, false,
             "Retry commands that fail on a broken connection or a connect error, where safe."
                     + " Default: on in enforce and floor modes, off in observe mode (observe changes nothing)."),

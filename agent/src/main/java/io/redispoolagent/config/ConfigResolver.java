@@ -5,6 +5,7 @@ import io.redispoolagent.retry.RetrySettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class ConfigResolver {
     private final Map<String, Map<ConfigKey, List<RawSetting>>> perPool = new LinkedHashMap<>();
     private final List<ConfigValue> values = new ArrayList<>();
     private final Map<ConfigKey, String> explicitOrigins = new LinkedHashMap<>();
+    private final Map<ConfigKey, Object> chosen = new EnumMap<>(ConfigKey.class);
 
     private ConfigResolver() {
     }
@@ -136,8 +138,8 @@ public final class ConfigResolver {
         show(ConfigKey.STATUS_PORT, statusPort, "off");
         Pick statusHost = pick(ConfigKey.STATUS_HOST, AgentConfig.DEFAULT_STATUS_HOST, "default: this machine only");
         show(ConfigKey.STATUS_HOST, statusHost, null);
-        return new AgentConfig(environment, (Mode) mode.value, (AgentLog.Level) logLevel.value, explicit, pools, values,
-                retry, (Integer) statusPort.value, (String) statusHost.value);
+        show(ConfigKey.LEAK_THRESHOLD, pick(ConfigKey.LEAK_THRESHOLD, null, "not set: no leak detection"), "off");
+        return new AgentConfig(explicit, pools, values, retry, chosen);
     }
 
     /** The {@code retry.*} keys: each user value or its default, shown like the other keys. */
@@ -226,7 +228,11 @@ public final class ConfigResolver {
         }
     }
 
+    /** Lists the key with its value and origin, and keeps the value for {@link AgentConfig}. */
     private void show(ConfigKey key, Pick pick, String absent) {
+        if (pick.value != null) {
+            chosen.put(key, pick.value);
+        }
         values.add(new ConfigValue(key.key(), pick.value == null ? absent : key.format(pick.value), pick.origin));
     }
 

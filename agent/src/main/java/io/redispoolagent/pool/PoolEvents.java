@@ -13,7 +13,15 @@ public final class PoolEvents {
     private static final String TIMEOUT_MESSAGE = "Timeout waiting for idle object";
     private static final String EXHAUSTED_MESSAGE = "Pool exhausted";
 
+    /** Null unless {@code redis.pool.leakThreshold} is set: then the only cost on the hot path is this read. */
+    private static volatile LeakDetector leaks;
+
     private PoolEvents() {
+    }
+
+    /** Turns leak detection on for connections held longer than {@code thresholdMillis}, or off for null. */
+    static void detectLeaksAfter(Long thresholdMillis) {
+        leaks = thresholdMillis == null ? null : new LeakDetector(thresholdMillis);
     }
 
     /** A borrow is starting; returns the start time to hand back to {@link #borrowEnded}. */
@@ -22,7 +30,7 @@ public final class PoolEvents {
         return System.nanoTime();
     }
 
-    public static void borrowEnded(Object pool, long startNanos, Throwable failure) {
+    public static void borrowEnded(Object pool, long startNanos, Object connection, Throwable failure) {
         PoolRecord record = PoolRegistry.lookup(pool);
         if (record == null || !record.isRedis()) {
             return;
@@ -30,11 +38,23 @@ public final class PoolEvents {
         long waited = System.nanoTime() - startNanos;
         if (failure == null) {
             record.stats().borrowed(waited);
+            LeakDetector detector = leaks;
+            if (detector != null) {
+                detector.borrowed(record, connection);
+            }
         } else if (isExhaustion(failure)) {
             record.stats().timedOut(waited);
         } else if (failure instanceof NoSuchElementException) {
             // commons-pool2 reports a connection that fails to be made, activated or validated this way too.
             record.stats().validationFailed();
+        }
+    }
+
+    /** A connection goes back to its pool, or is invalidated: it is no longer held. */
+    public static void released(Object connection) {
+        LeakDetector detector = leaks;
+        if (detector != null) {
+            detector.returned(connection);
         }
     }
 

@@ -18,6 +18,7 @@ public final class PoolLifecycle {
 
     public static void configure(AgentConfig agentConfig) {
         config = agentConfig;
+        PoolEvents.detectLeaksAfter(agentConfig.leakThresholdMillis());
     }
 
     /** A GenericObjectPool's constructor has finished. */

@@ -15,7 +15,8 @@ public final class BorrowAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Thrown Throwable failure) {
-        PoolEvents.borrowEnded(pool, startNanos, failure);
+    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
+                              @Advice.Return Object connection, @Advice.Thrown Throwable failure) {
+        PoolEvents.borrowEnded(pool, startNanos, connection, failure);
     }
 }

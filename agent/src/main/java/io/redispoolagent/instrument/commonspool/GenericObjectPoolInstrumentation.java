@@ -35,6 +35,9 @@ public final class GenericObjectPoolInstrumentation {
                 .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
                 .visit(Advice.to(CreateAdvice.class).on(named("create").and(isPrivate())
                         .and(returns(named("org.apache.commons.pool2.PooledObject")))))
+                // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
+                .visit(Advice.to(ReleaseAdvice.class).on(named("returnObject").and(takesArguments(1))
+                        .or(named("invalidateObject"))))
                 .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))))
                 .type(named(BASE_POOL)).transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
                 .visit(Advice.to(ReturnAdvice.Millis.class).on(named("updateStatsReturn").and(takesArguments(long.class))))
