@@ -3,9 +3,6 @@ package io.redispoolagent.pool;
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.Mode;
 import io.redispoolagent.config.PoolSettings;
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
 import org.junit.jupiter.api.AfterEach;
@@ -17,19 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommonsPoolAccessTest {
 
-    private static final class Strings extends BasePooledObjectFactory<String> {
-        @Override
-        public String create() {
-            return "connection";
-        }
 
-        @Override
-        public PooledObject<String> wrap(String value) {
-            return new DefaultPooledObject<>(value);
-        }
-    }
-
-    private final GenericObjectPool<String> pool = new GenericObjectPool<>(new Strings());
+    private final GenericObjectPool<String> pool = new GenericObjectPool<>(new StringObjects());
 
     @AfterEach
     void closePool() {
@@ -67,7 +53,7 @@ class CommonsPoolAccessTest {
 
     @Test
     void aPoolWithoutTheSettersIsReportedAsNotResizable() {
-        SoftReferenceObjectPool<String> soft = new SoftReferenceObjectPool<>(new Strings());
+        SoftReferenceObjectPool<String> soft = new SoftReferenceObjectPool<>(new StringObjects());
 
         assertThat(CommonsPoolAccess.of(soft).missingAccessors()).contains("getMaxTotal", "setMaxTotal(int)");
     }

@@ -1,12 +1,9 @@
 package io.redispoolagent.pool;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.redispoolagent.testing.CapturedStderr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,26 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LeakDetectorTest {
 
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
     private final PoolRecord record = new PoolRecord(PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
             null, Collections.<SettingChange>emptyList(), PoolKind.COMMONS_POOL2);
-    private PrintStream originalStderr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalStderr = System.err;
-        System.setErr(new PrintStream(stderr, true));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalStderr);
-    }
-
-    private String log() {
-        return new String(stderr.toByteArray(), StandardCharsets.UTF_8);
-    }
-
     private void awaitLeaks(long expected) throws InterruptedException {
         for (int i = 0; i < 500 && record.stats().leaks() < expected; i++) {
             Thread.sleep(10);
@@ -51,7 +32,7 @@ class LeakDetectorTest {
         Thread.sleep(150);
 
         assertThat(record.stats().leaks()).isEqualTo(1);
-        assertThat(log()).containsPattern("held for more than 50 ms; a possible leak, borrowed at:\n\tat \\S*CompletableFuture")
+        assertThat(stderr.text()).containsPattern("held for more than 50 ms; a possible leak, borrowed at:\n\tat \\S*CompletableFuture")
                 .doesNotContain("LeakDetector.borrowed");
     }
 
@@ -66,7 +47,7 @@ class LeakDetectorTest {
 
         assertThat(record.stats().leaks()).isZero();
         assertThat(detector.outstanding()).isZero();
-        assertThat(log()).isEmpty();
+        assertThat(stderr.text()).isEmpty();
     }
 
     @Test
@@ -78,6 +59,6 @@ class LeakDetectorTest {
         awaitLeaks(1);
         detector.returned(connection);
 
-        assertThat(log()).contains("the connection reported as a suspected leak was returned after");
+        assertThat(stderr.text()).contains("the connection reported as a suspected leak was returned after");
     }
 }

@@ -2,18 +2,12 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
+import io.redispoolagent.testing.CapturedStderr;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Properties;
 
@@ -26,27 +20,15 @@ class PoolSizerTest {
     private static final AgentConfig PRODUCTION = ConfigResolver.resolve("env=production", new Properties(),
             Collections.<String, String>emptyMap()).config();
 
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream originalStderr;
-
-    private static final class Strings extends BasePooledObjectFactory<String> {
-        @Override
-        public String create() {
-            return "connection";
-        }
-
-        @Override
-        public PooledObject<String> wrap(String value) {
-            return new DefaultPooledObject<>(value);
-        }
-    }
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     /** An application's own pool subclass whose maxIdle cannot be changed after construction. */
     private static final class FrozenIdlePool extends GenericObjectPool<String> {
         private boolean constructed;
 
         FrozenIdlePool() {
-            super(new Strings());
+            super(new StringObjects());
             constructed = true;
         }
 
@@ -59,35 +41,20 @@ class PoolSizerTest {
         }
     }
 
-    @BeforeEach
-    void captureStderr() {
-        originalStderr = System.err;
-        System.setErr(new PrintStream(stderr, true));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalStderr);
-    }
-
     /** A pool with no discoverable endpoint, named jedis-JedisPool-N as the agent names such pools. */
     private static PoolIdentity identity() {
         return PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool");
     }
 
-    private String log() {
-        return new String(stderr.toByteArray(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void aPoolClassWithoutTheSettersIsLeftAsItIsAndReportedOnce() throws Exception {
-        SoftReferenceObjectPool<String> first = new SoftReferenceObjectPool<>(new Strings());
-        SoftReferenceObjectPool<String> second = new SoftReferenceObjectPool<>(new Strings());
+        SoftReferenceObjectPool<String> first = new SoftReferenceObjectPool<>(new StringObjects());
+        SoftReferenceObjectPool<String> second = new SoftReferenceObjectPool<>(new StringObjects());
 
         assertThat(PoolSizer.size(first, identity(), PRODUCTION, "")).isNull();
         assertThat(PoolSizer.size(second, identity(), PRODUCTION, "")).isNull();
 
-        assertThat(log().split("\n")).filteredOn(line -> line.contains("is left as it is")).hasSize(1);
+        assertThat(stderr.text().split("\n")).filteredOn(line -> line.contains("is left as it is")).hasSize(1);
         assertThat(first.borrowObject()).isEqualTo("connection");
     }
 
