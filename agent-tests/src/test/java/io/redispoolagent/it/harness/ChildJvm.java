@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +222,21 @@ public final class ChildJvm {
 
         public List<String> stderrLines() {
             return stderr.lines().toList();
+        }
+
+        /**
+         * The stdout lines that contain {@code marker}, keyed by their first word: scenarios print what they
+         * read from live pools as {@code <label> <settings>}, e.g. {@code JedisPool/default maxTotal=160 ...}.
+         */
+        public Map<String, String> stdoutByLabel(String marker) {
+            Map<String, String> byLabel = new TreeMap<>();
+            for (String line : stdoutLines()) {
+                int space = line.indexOf(' ');
+                if (space > 0 && line.contains(marker)) {
+                    byLabel.put(line.substring(0, space), line.substring(space + 1));
+                }
+            }
+            return byLabel;
         }
 
         /** The stderr lines the agent logged: those starting with {@code [redis-pool-agent]}. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,13 +58,7 @@ class PoolSizingMatrixTest {
         ChildJvm.Result result = jvm.run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
-        Map<String, String> pools = new TreeMap<>();
-        for (String line : result.stdoutLines()) {
-            int space = line.indexOf(' ');
-            if (space > 0 && line.contains("maxTotal=")) {
-                pools.put(line.substring(0, space), line.substring(space + 1));
-            }
-        }
+        Map<String, String> pools = result.stdoutByLabel("maxTotal=");
         assertThat(pools).as(result.toString()).isNotEmpty();
         return pools;
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -70,14 +69,7 @@ class JedisClusterSizingTest {
                 .run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
-        Map<String, String> pools = new TreeMap<>();
-        for (String line : result.stdoutLines()) {
-            int space = line.indexOf(' ');
-            if (space > 0 && line.contains("maxTotal=")) {
-                pools.put(line.substring(0, space), line.substring(space + 1));
-            }
-        }
-        return new Run(result, pools);
+        return new Run(result, result.stdoutByLabel("maxTotal="));
     }
 
     private static List<String> nodeAddresses() {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,14 +106,7 @@ class SentinelFailoverSizingTest {
             ChildJvm.Result result = join(child);
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
-            Map<String, String> lines = new TreeMap<>();
-            for (String line : result.stdoutLines()) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    lines.put(line.substring(0, space), line.substring(space + 1));
-                }
-            }
-            return new Run(result, lines, oldMaster, newMaster, topologyMillis, failoverMillis);
+            return new Run(result, result.stdoutByLabel(""), oldMaster, newMaster, topologyMillis, failoverMillis);
         } finally {
             deleteRecursively(handshake);
         }
