@@ -4,9 +4,11 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.export.Telemetry;
 import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
 import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
+import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.pool.PoolLifecycle;
 import io.redispoolagent.status.StatusServer;
+import io.redispoolagent.retry.RetryPolicies;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
@@ -27,6 +29,7 @@ public final class AgentInstaller {
      */
     public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
         PoolLifecycle.configure(config);
+        RetryPolicies.configure(config.retry());
         Telemetry.install();
         StatusServer.install(config);
         // Byte Buddy's "raw" mode skips resolving generic signatures, which the agent's matchers never
@@ -48,6 +51,7 @@ public final class AgentInstaller {
                 .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
         builder = GenericObjectPoolInstrumentation.apply(builder);
         builder = SentinelInstrumentation.apply(builder);
+        builder = JedisRetryInstrumentation.apply(builder);
         return BoundedAsyncPoolInstrumentation.apply(builder);
     }
 }

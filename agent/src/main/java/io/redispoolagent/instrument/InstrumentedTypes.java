@@ -13,7 +13,8 @@ final class InstrumentedTypes {
             "org.apache.commons.pool2.impl.BaseGenericObjectPool",
             "redis.clients.jedis.JedisSentinelPool",
             "redis.clients.jedis.providers.SentineledConnectionProvider",
-            "io.lettuce.core.support.BoundedAsyncPool")));
+            "io.lettuce.core.support.BoundedAsyncPool",
+            "redis.clients.jedis.executors.DefaultCommandExecutor")));
 
     private static final Set<String> INTERNAL_NAMES;
 

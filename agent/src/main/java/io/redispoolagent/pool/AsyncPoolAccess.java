@@ -1,6 +1,7 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.metrics.PoolGauges;
+import io.redispoolagent.reflect.Reflection;
 
 /** Reads the live counts of a Lettuce {@code BoundedAsyncPool} through its public getters. */
 final class AsyncPoolAccess {

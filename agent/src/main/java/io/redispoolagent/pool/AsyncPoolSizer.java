@@ -3,6 +3,7 @@ package io.redispoolagent.pool;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.reflect.Reflection;
 
 import java.util.List;
 

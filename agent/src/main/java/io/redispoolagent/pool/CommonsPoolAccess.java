@@ -1,6 +1,7 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.metrics.PoolGauges;
+import io.redispoolagent.reflect.Reflection;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

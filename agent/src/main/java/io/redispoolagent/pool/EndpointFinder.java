@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.reflect.Reflection;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;

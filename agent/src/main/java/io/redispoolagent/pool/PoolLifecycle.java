@@ -2,6 +2,7 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.reflect.Reflection;
 
 /**
  * What the agent does when a pool is created, first borrowed from, or closed: the instrumentation's

@@ -2,6 +2,8 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
+import io.redispoolagent.retry.RetryPolicies;
+import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.RetryStats;
 
 import java.lang.ref.WeakReference;
@@ -21,6 +23,7 @@ public final class PoolRecord {
     private final PoolKind kind;
     private final PoolStats stats = new PoolStats();
     private final RetryStats retryStats = new RetryStats();
+    private volatile RetryPolicy retryPolicy;
     private volatile WeakReference<Object> pool = new WeakReference<>(null);
 
     PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes, PoolKind kind) {
@@ -46,6 +49,27 @@ public final class PoolRecord {
     /** This pool's retry counters, by outcome (for the exporter and the status view). */
     public RetryStats retryStats() {
         return retryStats;
+    }
+
+    /** This pool's retry policy (the agent's retry settings, the pool's own budget), built at first use. */
+    public RetryPolicy retryPolicy() {
+        RetryPolicy policy = retryPolicy;
+        if (policy == null) {
+            synchronized (this) {
+                policy = retryPolicy;
+                if (policy == null) {
+                    policy = RetryPolicies.forPool(retryStats);
+                    retryPolicy = policy;
+                }
+            }
+        }
+        return policy;
+    }
+
+    /** The record of a Redis pool object the agent registered, or null (unknown, or not a Redis pool). Lock-free. */
+    public static PoolRecord ofPool(Object pool) {
+        PoolRecord record = pool == null ? null : PoolRegistry.lookup(pool);
+        return record != null && record.isRedis() ? record : null;
     }
 
     /** The pool's live counts now, or null once the pool is gone. */

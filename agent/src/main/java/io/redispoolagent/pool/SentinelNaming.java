@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.reflect.Reflection;
+
 /**
  * The Sentinel master whose pool the current thread is building, set around Jedis'
  * {@code SentineledConnectionProvider.initMaster}, which builds a new pool at start and at every failover.

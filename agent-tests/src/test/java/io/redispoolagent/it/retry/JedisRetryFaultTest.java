@@ -1,0 +1,268 @@
+package io.redispoolagent.it.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.RedisExtension;
+import io.redispoolagent.it.scenarios.RetryWorkloadApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Retry on Jedis 4–8 {@code UnifiedJedis} clients under real faults: a real redis-server, a TCP proxy
+ * inside the child JVM ({@code FaultProxy}), {@code CLIENT KILL TYPE normal} in a loop, a server
+ * restart. Each test runs {@link RetryWorkloadApp} in child JVMs with and without the agent (retry
+ * enabled explicitly: the agent is otherwise in observe mode, which changes no behaviour) and prints
+ * its figures.
+ */
+class JedisRetryFaultTest {
+
+    private static final String JEDIS = "5.2.0";
+
+    @RegisterExtension
+    static final RedisExtension redis = RedisExtension.oneServer();
+
+    @Test
+    void idempotentWorkloadSeesNoErrorWithTheAgentAndErrorsWithout() {
+        for (String fault : List.of("kill", "reset")) {
+            Run without = run(JEDIS, false, "fault=" + fault, "every=100", "durationMs=2500");
+            Run with = run(JEDIS, true, "fault=" + fault, "every=100", "durationMs=2500");
+            System.out.printf("idempotent/%s: without agent %d errors in %d calls; with agent %d errors in %d calls,"
+                    + " retried %d, recovered %d%n", fault, without.errors(), without.calls(), with.errors(),
+                    with.calls(), with.retry("retried"), with.retry("recovered"));
+            assertThat(without.errors()).as("errors without the agent (%s)\n%s", fault, without.child).isPositive();
+            assertThat(with.errors()).as("errors with the agent (%s)\n%s", fault, with.child).isZero();
+            assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
+            assertThat(with.retry("gave_up") + with.retry("not_safe") + with.retry("budget_denied")).isZero();
+        }
+    }
+
+    @Test
+    void observeModeChangesNoBehaviour() {
+        // The agent loaded, no environment named (observe mode), retry not enabled explicitly.
+        ChildJvm.Result result = ChildJvm.forMain(RetryWorkloadApp.class).client(ClientMatrix.jedis(JEDIS)).withAgent()
+                .systemProperty("otel.metrics.exporter", "none").timeout(Duration.ofSeconds(40))
+                .args("host=" + redis.server().host(), "port=" + redis.server().port(), "fault=kill", "every=100",
+                        "durationMs=2000").run();
+        Run observe = new Run("observe", result);
+        System.out.printf("observe mode: %d errors in %d calls, retried %d%n", observe.errors(), observe.calls(),
+                observe.retry("retried"));
+        assertThat(observe.errors()).as(result.toString()).isPositive();
+        assertThat(observe.retry).as(result.toString()).isNotEmpty().allSatisfy((outcome, count) -> assertThat(count).isZero());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4.4.8", "6.2.0", "7.5.3", "8.0.2"})
+    void idempotentWorkloadUnderConnectionKillsOnEveryUnifiedJedis(String version) {
+        Run with = run(version, true, "fault=kill", "every=100", "durationMs=1500");
+        System.out.printf("jedis %s, CLIENT KILL every 100 ms: %d errors in %d calls, retried %d, recovered %d%n",
+                version, with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
+        assertThat(with.errors()).as(with.child.toString()).isZero();
+        assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
+    }
+
+    @Test
+    void incrAndLpushAreNeverAppliedTwiceAndTheCheckCatchesANaiveRetry() {
+        Run without = run(JEDIS, false, "workload=counter", "fault=reset", "every=20", "durationMs=2500");
+        Run with = run(JEDIS, true, "workload=counter", "fault=reset", "every=20", "durationMs=2500");
+        Run naive = run(JEDIS, false, "workload=counter", "fault=reset", "every=20", "durationMs=2500", "naive=true");
+        for (Run r : List.of(without, with, naive)) {
+            System.out.printf("counter/%s: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d, server %d;"
+                            + " retried %d, not_safe %d%n", r.label, r.result("incrAcked"), r.result("incrErrors"),
+                    r.result("counter"), r.result("pushAcked"), r.result("pushErrors"), r.result("llen"),
+                    r.retry("retried"), r.retry("not_safe"));
+        }
+        for (Run r : List.of(without, with)) {
+            assertNeverTwice(r, "incrAcked", "incrErrors", "counter");
+            assertNeverTwice(r, "pushAcked", "pushErrors", "llen");
+        }
+        assertThat(with.retry("not_safe")).as("INCR/LPUSH failures after the write are not retried").isPositive();
+        long naiveExcess = naive.result("counter") - naive.result("incrAcked") - naive.result("incrErrors")
+                + naive.result("llen") - naive.result("pushAcked") - naive.result("pushErrors");
+        assertThat(naiveExcess).as("the naive retry-everything loop applied writes twice\n%s", naive.child).isPositive();
+    }
+
+    @Test
+    void serverRestartMidLoad(@TempDir Path dir) throws Exception {
+        Run without = restartDuringLoad(dir.resolve("without"), false);
+        Run with = restartDuringLoad(dir.resolve("with"), true);
+        System.out.printf("restart: without agent %d errors in %d calls; with agent %d errors in %d calls,"
+                        + " retried %d, recovered %d, gave up %d%n", without.errors(), without.calls(), with.errors(),
+                with.calls(), with.retry("retried"), with.retry("recovered"), with.retry("gave_up"));
+        assertThat(without.errors()).as(without.child.toString()).isPositive();
+        assertThat(with.errors()).as(with.child.toString()).isLessThan(without.errors());
+        assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
+    }
+
+    @Test
+    void redisDownForFiveSecondsUnderLoad() {
+        // A lower budget ratio than the default 0.1, so that the budget, not the attempts, limits retries.
+        Run with = run(JEDIS, true, List.of("-Dredis.pool.retry.budget=0.01"), "fault=outage", "outageAtMs=1000",
+                "outageMs=5000", "durationMs=7000", "threads=16");
+        long calls = with.calls();
+        long retried = with.retry("retried");
+        long allowed = (long) (0.01 * calls) + 10L * (7 + 1) + 10;
+        System.out.printf("outage 5 s, 16 threads: %d calls, %d failed in the outage, retried %d (budget bound %d),"
+                        + " budget denied %d, gave up %d, slowest failure %d ms, first success %d ms after Redis was back%n",
+                calls, with.result("failedInOutage"), retried, allowed, with.retry("budget_denied"),
+                with.retry("gave_up"), with.result("maxFailMs"), with.result("recoveryMs"));
+        assertThat(retried).as(with.child.toString()).isLessThanOrEqualTo(allowed);
+        assertThat(with.retry("budget_denied")).as(with.child.toString()).isPositive();
+        assertThat(with.result("maxFailMs")).as("callers fail within the deadline").isLessThan(1_500);
+        assertThat(with.result("recoveryMs")).as("recovered within one backoff cycle").isLessThan(8 + 32 + 128 + 100);
+    }
+
+    @Test
+    void backoffWithoutJitterIs8Then32Then128Milliseconds() {
+        Run run = run(JEDIS, true, List.of("-Dredis.pool.retry.jitter=false"), "workload=backoff", "samples=5");
+        List<double[]> gaps = new ArrayList<>();
+        for (String line : run.child.stdoutLines()) {
+            if (line.startsWith("BACKOFF")) {
+                assertThat(line).as(run.child.toString()).contains("attempts=4");
+                String values = line.substring(line.indexOf("gaps=") + 5);
+                gaps.add(Arrays.stream(values.split(",")).mapToDouble(Double::parseDouble).toArray());
+                System.out.println("backoff gaps (ms, jitter off): " + values);
+            }
+        }
+        assertThat(gaps).hasSize(5);
+        double[] expected = {8, 32, 128};
+        // The first sample includes class loading and JIT warm-up; the others must be tight.
+        for (double[] sample : gaps.subList(1, gaps.size())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(sample[i]).as("gap %d of %s", i + 1, Arrays.toString(sample))
+                        .isBetween(expected[i] - 0.5, expected[i] + 10);
+            }
+        }
+    }
+
+    @Test
+    void errorRepliesPoolExhaustionTransactionsPipelinesPubSubAndBlockingCommandsAreNotRetried() {
+        ChildJvm.Result probe = ChildJvm.forMain(io.redispoolagent.it.scenarios.RetryProbeApp.class)
+                .client(ClientMatrix.jedis(JEDIS)).withAgent()
+                .systemProperty("redis.pool.retry.enabled", "true").systemProperty("otel.metrics.exporter", "none")
+                .timeout(Duration.ofSeconds(40))
+                .args(redis.server().host(), String.valueOf(redis.server().port())).run();
+        Map<String, String> lines = new HashMap<>();
+        for (String line : probe.stdoutLines()) {
+            if (line.startsWith("PROBE ")) {
+                String[] parts = line.split(" ", 3);
+                lines.put(parts[1], parts[2]);
+                System.out.println(line);
+            }
+        }
+        assertThat(lines).as(probe.toString()).containsOnlyKeys("wrongtype", "blpop", "exhausted", "multi-exec",
+                "pipeline", "pubsub");
+        assertThat(lines.get("wrongtype")).contains("failure=JedisDataException", "retried=0", "not_retryable=1", "calls=1");
+        assertThat(lines.get("blpop")).contains("failure=JedisConnectionException", "retried=0", "not_safe=1", "calls=1");
+        assertThat(lines.get("exhausted")).contains("failure=JedisException", "retried=0", "not_retryable=1");
+        for (String bypass : List.of("multi-exec", "pipeline", "pubsub")) {
+            assertThat(lines.get(bypass)).as(bypass).doesNotContain("failure=none").contains("retried=0");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static void assertNeverTwice(Run r, String acked, String errors, String server) {
+        assertThat(r.result(server)).as("%s: %s >= acknowledged\n%s", r.label, server, r.child)
+                .isGreaterThanOrEqualTo(r.result(acked));
+        assertThat(r.result(server)).as("%s: %s <= acknowledged + errors\n%s", r.label, server, r.child)
+                .isLessThanOrEqualTo(r.result(acked) + r.result(errors));
+    }
+
+    private Run restartDuringLoad(Path started, boolean agent) throws Exception {
+        CompletableFuture<Run> child = CompletableFuture.supplyAsync(() -> run(JEDIS, agent, List.of(), "via=direct",
+                "fault=restart", "startedFile=" + started, "durationMs=3000"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.exists(started) && System.nanoTime() < deadline && !child.isDone()) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500);
+        redis.server().restart();
+        return child.get();
+    }
+
+    private static Run run(String version, boolean agent, String... args) {
+        return run(version, agent, List.of(), args);
+    }
+
+    private static Run run(String version, boolean agent, List<String> jvmArgs, String... args) {
+        ChildJvm child = ChildJvm.forMain(RetryWorkloadApp.class)
+                .client(ClientMatrix.jedis(version))
+                .timeout(Duration.ofSeconds(40))
+                .systemProperty("otel.metrics.exporter", "none")
+                .jvmArgs(jvmArgs.toArray(new String[0]));
+        if (agent) {
+            child.withAgent().systemProperty("redis.pool.retry.enabled", "true");
+        }
+        List<String> all = new ArrayList<>(List.of("host=" + redis.server().host(), "port=" + redis.server().port()));
+        all.addAll(List.of(args));
+        ChildJvm.Result result = child.args(all.toArray(new String[0])).run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String label = Arrays.asList(args).contains("naive=true") ? "naive retry" : agent ? "agent" : "no agent";
+        return new Run(label, result);
+    }
+
+    /** A child's figures: the RESULT line and the agent's RETRY line for the pool. */
+    private static final class Run {
+        final String label;
+        final ChildJvm.Result child;
+        final Map<String, Long> result = new HashMap<>();
+        final Map<String, Long> retry = new HashMap<>();
+
+        Run(String label, ChildJvm.Result child) {
+            this.label = label;
+            this.child = child;
+            for (String line : child.stdoutLines()) {
+                if (line.startsWith("RESULT ")) {
+                    parse(line, result);
+                } else if (line.startsWith("RETRY pool=") && !line.startsWith("RETRY pool=(fallback)")) {
+                    parse(line, retry);
+                }
+            }
+        }
+
+        private static void parse(String line, Map<String, Long> into) {
+            for (String pair : line.split(" ")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    try {
+                        into.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+                    } catch (NumberFormatException notANumber) {
+                        // the pool name
+                    }
+                }
+            }
+        }
+
+        long result(String key) {
+            Long value = result.get(key);
+            assertThat(value).as("%s in the RESULT line\n%s", key, child).isNotNull();
+            return value;
+        }
+
+        long retry(String key) {
+            return retry.getOrDefault(key, 0L);
+        }
+
+        long errors() {
+            return result("errors");
+        }
+
+        long calls() {
+            return result("ok") + result("errors");
+        }
+    }
+}

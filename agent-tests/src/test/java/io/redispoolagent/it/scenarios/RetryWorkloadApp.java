@@ -1,0 +1,278 @@
+package io.redispoolagent.it.scenarios;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Load on a Jedis 4–8 {@code UnifiedJedis} ({@code JedisPooled} on 4–7, {@code RedisClient} on 8) under
+ * a fault, for the retry tests. Arguments are {@code key=value}:
+ * <ul>
+ *   <li>{@code host}, {@code port}: the redis-server; {@code via=proxy|direct} (default proxy: a
+ *       {@link FaultProxy} in this JVM in front of it);</li>
+ *   <li>{@code workload=idempotent|counter}: SET/GET/HSET/EXISTS on per-thread keys, or INCR
+ *       {@code counter} / LPUSH {@code list};</li>
+ *   <li>{@code fault=none|kill|reset|outage|restart}: {@code CLIENT KILL TYPE normal} every {@code
+ *       every} ms; proxy resets every {@code every} ms; proxy down ({@code outageMs}) after {@code
+ *       outageAtMs}; or a restart done by the test ({@code startedFile} is written once load runs);</li>
+ *   <li>{@code durationMs}, {@code threads}; {@code naive=true} wraps every call in the app's own
+ *       retry-everything loop (4 attempts on any connection error) — the double-apply the check
+ *       must catch.</li>
+ * </ul>
+ * Prints {@code RESULT key=value...}, the errors by class, and the agent's retry counters (read by
+ * reflection when the agent is loaded).
+ */
+public final class RetryWorkloadApp {
+
+    private static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
+
+    private RetryWorkloadApp() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String arg : argv) {
+            int eq = arg.indexOf('=');
+            args.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        String host = args.get("host");
+        int redisPort = Integer.parseInt(args.get("port"));
+        String workload = args.getOrDefault("workload", "idempotent");
+        String fault = args.getOrDefault("fault", "none");
+        long durationMs = Long.parseLong(args.getOrDefault("durationMs", "3000"));
+        int threads = Integer.parseInt(args.getOrDefault("threads", "8"));
+        long every = Long.parseLong(args.getOrDefault("every", "100"));
+        boolean naive = Boolean.parseBoolean(args.getOrDefault("naive", "false"));
+        boolean viaProxy = !"direct".equals(args.getOrDefault("via", "proxy"));
+
+        RespClient.once(host, redisPort, "FLUSHALL");
+        FaultProxy proxy = viaProxy ? new FaultProxy(host, redisPort) : null;
+        int port = viaProxy ? proxy.port() : redisPort;
+        UnifiedJedis jedis = client(host, port);
+
+        if ("backoff".equals(workload)) {
+            backoff(jedis, proxy, Integer.parseInt(args.getOrDefault("samples", "3")));
+            return;
+        }
+
+        LongAdder ok = new LongAdder();
+        LongAdder failed = new LongAdder();
+        LongAdder incrAcked = new LongAdder();
+        LongAdder incrErrors = new LongAdder();
+        LongAdder pushAcked = new LongAdder();
+        LongAdder pushErrors = new LongAdder();
+        AtomicLong upAtNanos = new AtomicLong();
+        AtomicLong downAtNanos = new AtomicLong();
+        AtomicLong firstSuccessAfterUp = new AtomicLong();
+        AtomicLong maxFailNanos = new AtomicLong();
+        LongAdder failedInOutage = new LongAdder();
+
+        long start = System.nanoTime();
+        long end = start + durationMs * 1_000_000L;
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers[t] = new Thread(() -> {
+                for (long i = 0; System.nanoTime() < end; i++) {
+                    String key = "k:" + thread + ":" + (i % 64);
+                    boolean incr = (i & 1) == 0;
+                    long callStart = System.nanoTime();
+                    try {
+                        if ("counter".equals(workload)) {
+                            if (incr) {
+                                call(naive, () -> jedis.incr("counter"));
+                                incrAcked.increment();
+                            } else {
+                                call(naive, () -> jedis.lpush("list", "x"));
+                                pushAcked.increment();
+                            }
+                        } else {
+                            switch ((int) (i % 4)) {
+                                case 0: call(naive, () -> jedis.set(key, "v" + thread)); break;
+                                case 1: call(naive, () -> jedis.get(key)); break;
+                                case 2: call(naive, () -> jedis.hset("h:" + thread, key, "v")); break;
+                                default: call(naive, () -> jedis.exists(key)); break;
+                            }
+                        }
+                        ok.increment();
+                        long up = upAtNanos.get();
+                        if (up != 0 && callStart >= up) {
+                            firstSuccessAfterUp.compareAndSet(0, System.nanoTime() - up);
+                        }
+                    } catch (RuntimeException e) {
+                        failed.increment();
+                        if ("counter".equals(workload)) {
+                            (incr ? incrErrors : pushErrors).increment();
+                        }
+                        long took = System.nanoTime() - callStart;
+                        maxFailNanos.accumulateAndGet(took, Math::max);
+                        if (downAtNanos.get() != 0 && upAtNanos.get() == 0) {
+                            failedInOutage.increment();
+                        }
+                        String name = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        ERRORS.computeIfAbsent(name, n -> new LongAdder()).increment();
+                    }
+                }
+            }, "load-" + t);
+            workers[t].start();
+        }
+
+        LongAdder kills = new LongAdder();
+        Thread injector = new Thread(() -> {
+            try {
+                if ("outage".equals(fault)) {
+                    Thread.sleep(Long.parseLong(args.getOrDefault("outageAtMs", "1000")));
+                    downAtNanos.set(System.nanoTime());
+                    proxy.down();
+                    Thread.sleep(Long.parseLong(args.getOrDefault("outageMs", "5000")));
+                    proxy.up();
+                    upAtNanos.set(System.nanoTime());
+                    return;
+                }
+                if ("restart".equals(fault)) {
+                    Thread.sleep(300);
+                    Files.write(Path.of(args.get("startedFile")), new byte[0]);
+                    return;
+                }
+                try (RespClient killer = "kill".equals(fault) ? new RespClient(host, redisPort) : null) {
+                    while (System.nanoTime() < end - 200_000_000L) {
+                        Thread.sleep(every);
+                        if ("kill".equals(fault)) {
+                            Object killed = killer.call("CLIENT", "KILL", "TYPE", "normal");
+                            kills.add(killed instanceof Long ? (Long) killed : 0);
+                        } else if ("reset".equals(fault)) {
+                            kills.add(proxy.openConnections());
+                            proxy.resetAll();
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                System.out.println("INJECTOR FAILED " + e);
+            }
+        }, "fault");
+        injector.start();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        injector.join();
+
+        StringBuilder result = new StringBuilder("RESULT");
+        result.append(" ok=").append(ok.sum()).append(" errors=").append(failed.sum())
+                .append(" injected=").append(kills.sum());
+        if ("counter".equals(workload)) {
+            long counter = Long.parseLong(String.valueOf(RespClient.once(host, redisPort, "GET", "counter")));
+            long length = (Long) RespClient.once(host, redisPort, "LLEN", "list");
+            result.append(" incrAcked=").append(incrAcked.sum()).append(" incrErrors=").append(incrErrors.sum())
+                    .append(" counter=").append(counter)
+                    .append(" pushAcked=").append(pushAcked.sum()).append(" pushErrors=").append(pushErrors.sum())
+                    .append(" llen=").append(length);
+        }
+        if ("outage".equals(fault)) {
+            result.append(" failedInOutage=").append(failedInOutage.sum())
+                    .append(" maxFailMs=").append(maxFailNanos.get() / 1_000_000)
+                    .append(" recoveryMs=").append(firstSuccessAfterUp.get() / 1_000_000);
+        }
+        System.out.println(result);
+        new TreeMap<>(ERRORS).forEach((name, count) -> System.out.println("ERROR " + count.sum() + " " + name));
+        printRetryStats();
+        jedis.close();
+        if (proxy != null) {
+            proxy.close();
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * The proxy accepts each connection and resets it at once, so every attempt of a GET fails; the
+     * accept times of one GET's attempts show the pauses between them (BACKOFF d1 d2 d3, in ms).
+     */
+    private static void backoff(UnifiedJedis jedis, FaultProxy proxy, int samples) throws Exception {
+        proxy.rejectNew(true);
+        for (int sample = 0; sample < samples; sample++) {
+            proxy.resetAll();
+            int before = proxy.acceptNanos().size();
+            String outcome;
+            try {
+                jedis.get("x");
+                outcome = "succeeded";
+            } catch (RuntimeException e) {
+                outcome = e.getClass().getSimpleName();
+            }
+            List<Long> accepts = proxy.acceptNanos().subList(before, proxy.acceptNanos().size());
+            StringBuilder line = new StringBuilder("BACKOFF attempts=" + accepts.size() + " outcome=" + outcome + " gaps=");
+            for (int i = 1; i < accepts.size(); i++) {
+                line.append(i > 1 ? "," : "").append(String.format(java.util.Locale.ROOT, "%.2f",
+                        (accepts.get(i) - accepts.get(i - 1)) / 1e6));
+            }
+            System.out.println(line);
+            Thread.sleep(300);
+        }
+        printRetryStats();
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static <T> T call(boolean naive, Supplier<T> command) {
+        if (!naive) {
+            return command.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return command.get();
+            } catch (RuntimeException e) {
+                if (attempt == 4 || !e.getClass().getSimpleName().equals("JedisConnectionException")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** JedisPooled(host, port) on Jedis 4–7, RedisClient.create(host, port) on 8. */
+    static UnifiedJedis client(String host, int port) throws Exception {
+        try {
+            return (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
+                    .getConstructor(String.class, int.class).newInstance(host, port);
+        } catch (ClassNotFoundException jedis8) {
+            Method create = Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
+            return (UnifiedJedis) create.invoke(null, host, port);
+        }
+    }
+
+    /** The agent's retry counters per pool (RETRY pool=... retried=...), when the agent is loaded. */
+    @SuppressWarnings("unchecked")
+    static void printRetryStats() {
+        try {
+            Class<?> registry = Class.forName("io.redispoolagent.pool.PoolRegistry");
+            for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
+                Object identity = record.getClass().getMethod("identity").invoke(record);
+                Object stats = record.getClass().getMethod("retryStats").invoke(record);
+                Map<Object, Long> counts = (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
+                System.out.println("RETRY pool=" + identity.getClass().getMethod("name").invoke(identity) + " " + format(counts));
+            }
+            Class<?> policies = Class.forName("io.redispoolagent.retry.RetryPolicies");
+            Object fallback = policies.getMethod("fallbackStats").invoke(null);
+            System.out.println("RETRY pool=(fallback) "
+                    + format((Map<Object, Long>) fallback.getClass().getMethod("snapshot").invoke(fallback)));
+        } catch (ClassNotFoundException noAgent) {
+            System.out.println("RETRY none (no agent)");
+        } catch (Exception e) {
+            System.out.println("RETRY unreadable " + e);
+        }
+    }
+
+    private static String format(Map<Object, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((outcome, count) -> text.append(outcome.toString().toLowerCase()).append('=').append(count).append(' '));
+        return text.toString().trim();
+    }
+}
