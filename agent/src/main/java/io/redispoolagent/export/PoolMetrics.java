@@ -1,17 +1,17 @@
 package io.redispoolagent.export;
 
+import io.redispoolagent.retry.RetryOutcome;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every figure the agent exports per pool, and the attributes every point carries.
  *
  * <p>Names follow the OpenTelemetry semantic conventions for database client connection pools
  * ({@code db.client.connection.*}, development status); what the conventions do not cover is
- * {@code redis_pool_agent.*}. Further figures (the retry counters, say) are added with {@link
- * #register(PoolMetric)} before telemetry starts, and every exporter picks them up.
+ * {@code redis_pool_agent.*}.
  */
 public final class PoolMetrics {
 
@@ -22,25 +22,18 @@ public final class PoolMetrics {
     /** The Redis client library, jedis or lettuce: the conventions have no attribute for it. */
     public static final String CLIENT = "redis_pool_agent.client";
     public static final String STATE = "db.client.connection.state";
+    public static final String RETRY_OUTCOME = "redis_pool_agent.retry.outcome";
 
     private static final String CONNECTION = "{connection}";
 
-    private static final List<PoolMetric> CORE = Collections.unmodifiableList(core());
-    private static final List<PoolMetric> EXTRA = new CopyOnWriteArrayList<>();
+    private static final List<PoolMetric> ALL = Collections.unmodifiableList(core());
 
     private PoolMetrics() {
     }
 
-    /** The core figures, then those registered by other parts of the agent. */
+    /** Every figure, in a stable order. */
     public static List<PoolMetric> all() {
-        List<PoolMetric> all = new ArrayList<>(CORE);
-        all.addAll(EXTRA);
-        return all;
-    }
-
-    /** Adds a figure to every exporter; call it before the first Redis pool is built. */
-    public static void register(PoolMetric metric) {
-        EXTRA.add(metric);
+        return ALL;
     }
 
     private static List<PoolMetric> core() {
@@ -79,6 +72,12 @@ public final class PoolMetrics {
                 "Connections that failed validation or activation when borrowed.", PoolSample::validationFailures));
         metrics.add(PoolMetric.of("redis_pool_agent.leaks", PoolMetric.Type.COUNTER, CONNECTION,
                 "Connections held longer than redis.pool.leakThreshold (suspected leaks).", PoolSample::leaks));
+        for (RetryOutcome outcome : RetryOutcome.values()) {
+            metrics.add(PoolMetric.of("redis_pool_agent.retries", PoolMetric.Type.COUNTER, "{command}",
+                    "Failed commands by what the retry did: retried (one per retry), recovered, gave_up,"
+                            + " budget_denied, not_safe, not_retryable.", sample -> sample.retries(outcome))
+                    .with(RETRY_OUTCOME, outcome.label()));
+        }
         return metrics;
     }
 }

@@ -5,6 +5,7 @@ import io.redispoolagent.metrics.LatencyHistogram;
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
 import io.redispoolagent.pool.PoolRecord;
+import io.redispoolagent.retry.RetryOutcome;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,7 @@ public final class PoolSample {
     private long timeouts;
     private long validationFailures;
     private long leaks;
+    private final long[] retries = new long[RetryOutcome.values().length];
     private final Histogram waitTime = new Histogram();
     private final Histogram useTime = new Histogram();
     private final Histogram createTime = new Histogram();
@@ -91,9 +93,17 @@ public final class PoolSample {
         timeouts += stats.timeouts();
         validationFailures += stats.validationFailures();
         leaks += stats.leaks();
+        for (RetryOutcome outcome : RetryOutcome.values()) {
+            retries[outcome.ordinal()] += record.retryStats().count(outcome);
+        }
         waitTime.add(stats.waitTime());
         useTime.add(stats.useTime());
         createTime.add(stats.createTime());
+    }
+
+    /** Failed commands of this pool with the given retry outcome (retries made, recovered, gave up...). */
+    public long retries(RetryOutcome outcome) {
+        return retries[outcome.ordinal()];
     }
 
     /** {@code host:port/db}, {@code sentinel:master/db} or {@code client-Kind-N}. */

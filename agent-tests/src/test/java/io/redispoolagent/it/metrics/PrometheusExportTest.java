@@ -9,6 +9,7 @@ import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.JedisExhaustionApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +58,11 @@ class PrometheusExportTest {
                     .isEqualTo(HELD + TIMED_OUT);
             assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
             assertThat(scrape.value("redis_pool_agent_max_original", pool)).as("JedisPool's default maxTotal").isEqualTo(8);
+            // Borrows that time out are pool exhaustion, never retried: every retry outcome is there, at zero.
+            for (String outcome : new String[] {"retried", "recovered", "gave_up", "budget_denied", "not_safe", "not_retryable"}) {
+                assertThat(scrape.value("redis_pool_agent_retries_total", with(pool, "redis_pool_agent_retry_outcome", outcome)))
+                        .as(outcome).isZero();
+            }
             Map<String, String> attributes = scrape.find("db_client_connection_max", pool).get(0).labels();
             assertThat(attributes).containsEntry("db_system_name", "redis")
                     .containsEntry("server_address", redis.server().host())
@@ -86,7 +92,7 @@ class PrometheusExportTest {
     }
 
     static Map<String, String> with(Map<String, String> labels, String key, String value) {
-        java.util.Map<String, String> more = new java.util.HashMap<>(labels);
+        Map<String, String> more = new HashMap<>(labels);
         more.put(key, value);
         return more;
     }
