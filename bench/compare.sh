@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_JAR="$ROOT/sample-app/target/sample-app.jar"
-AGENT_JAR="$ROOT/agent/target/redis-pool-agent.jar"
+AGENT_JAR="${AGENT_JAR:-$ROOT/agent/target/redis-pool-agent.jar}"
 
 RUNS=3
 DURATION=30s

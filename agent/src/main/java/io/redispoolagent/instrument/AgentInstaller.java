@@ -2,17 +2,14 @@ package io.redispoolagent.instrument;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.export.Telemetry;
-import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
-import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
-import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
-import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.pool.PoolLifecycle;
-import io.redispoolagent.status.StatusServer;
 import io.redispoolagent.retry.RetryPolicies;
+import io.redispoolagent.status.StatusServer;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -23,9 +20,10 @@ public final class AgentInstaller {
     }
 
     /**
-     * At JVM start ({@code attached} false) no client class is loaded yet, so Byte Buddy is built only
-     * when the first instrumented class loads. When attached to a running JVM, the client classes are
-     * likely loaded already: Byte Buddy is installed at once and retransforms them.
+     * At JVM start ({@code attached} false) no client class is loaded yet: each instrumented class is
+     * woven as it loads, and Byte Buddy itself is loaded only when the first one does. When attached to
+     * a running JVM the client classes are likely loaded already: Byte Buddy's {@code AgentBuilder}
+     * retransforms them at once.
      */
     public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
         PoolLifecycle.configure(config);
@@ -34,28 +32,29 @@ public final class AgentInstaller {
         StatusServer.install(config);
         // Two Byte Buddy switches that cut the cost of building the transformer, measured on a small
         // Jedis app (see the README): "raw" skips resolving generic signatures, which the agent's
-        // matchers never read (~90 ms); "nexus.disabled" skips preparing the Nexus class injection
-        // (~200 ms), which only serves live type initializers, and disableClassFormatChanges() below
-        // rules those out. The shading relocates both keys with Byte Buddy itself, so only the agent's
-        // own copy reads them, never an application's Byte Buddy.
+        // matchers never read; "nexus.disabled" skips preparing the Nexus class injection, which only
+        // serves live type initializers, and the agent never changes a class's format. The shading
+        // relocates both keys with Byte Buddy itself, so only the agent's own copy reads them, never an
+        // application's Byte Buddy.
         System.setProperty("net.bytebuddy.raw", "true");
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
         if (attached) {
-            builder().installOn(instrumentation);
+            retransformingBuilder().installOn(instrumentation);
         } else {
-            instrumentation.addTransformer(new LazyTransformer(() -> builder().makeRaw()), true);
+            instrumentation.addTransformer(new LazyTransformer(() -> new DirectTransformer(Instrumentations.ALL)), true);
         }
     }
 
-    private static AgentBuilder builder() {
+    private static AgentBuilder retransformingBuilder() {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new FailureListener())
                 .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
-        builder = GenericObjectPoolInstrumentation.apply(builder);
-        builder = SentinelInstrumentation.apply(builder);
-        builder = JedisRetryInstrumentation.apply(builder);
-        return BoundedAsyncPoolInstrumentation.apply(builder);
+        for (TypeInstrumentation instrumentation : Instrumentations.ALL) {
+            builder = builder.type(named(instrumentation.typeName()))
+                    .transform((typeBuilder, type, classLoader, module, domain) -> instrumentation.transform(typeBuilder, type));
+        }
+        return builder;
     }
 }

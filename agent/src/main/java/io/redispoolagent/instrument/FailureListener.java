@@ -9,7 +9,11 @@ final class FailureListener extends AgentBuilder.Listener.Adapter {
 
     @Override
     public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+        report(typeName, throwable);
+    }
+
+    static void report(String typeName, Throwable failure) {
         AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
-                + "; it keeps working without redis-pool-agent", throwable);
+                + "; it keeps working without redis-pool-agent", failure);
     }
 }

@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The classes the agent instruments, by name: the one list both the lazy gate and Byte Buddy's ignore rule read. */
+/**
+ * The names of the classes the agent instruments, for the start-up gate and Byte Buddy's ignore rule:
+ * plain strings, so that checking a class name never loads {@link Instrumentations} or Byte Buddy. A
+ * test keeps them equal to the names in {@link Instrumentations#ALL}.
+ */
 final class InstrumentedTypes {
 
     static final Set<String> NAMES = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(

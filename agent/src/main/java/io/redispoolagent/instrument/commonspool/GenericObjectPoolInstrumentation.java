@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.redispoolagent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,30 +19,30 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class GenericObjectPoolInstrumentation {
 
-    static final String POOL = "org.apache.commons.pool2.impl.GenericObjectPool";
-    static final String BASE_POOL = "org.apache.commons.pool2.impl.BaseGenericObjectPool";
+    /** The pool: creation (sizing), borrow (timing, adoption), creates, releases, close. */
+    public static final TypeInstrumentation POOL = TypeInstrumentation.of(
+            "org.apache.commons.pool2.impl.GenericObjectPool", (builder, type) -> builder
+                    .visit(Advice.to(PoolCreatedAdvice.class).on(isConstructor()
+                            // (factory, config): the constructor every other one ends in, in 2.4 to 2.13, so a
+                            // pool is seen exactly once and with its configuration already applied.
+                            .and(takesArguments(2))
+                            .and(takesArgument(0, named("org.apache.commons.pool2.PooledObjectFactory")))))
+                    .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
+                    .visit(Advice.to(CreateAdvice.class).on(named("create").and(isPrivate())
+                            .and(returns(named("org.apache.commons.pool2.PooledObject")))))
+                    // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
+                    .visit(Advice.to(ReleaseAdvice.class).on(named("returnObject").and(takesArguments(1))
+                            .or(named("invalidateObject"))))
+                    .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))));
+
+    /** Its base class, where commons-pool2 itself measures how long each connection was used. */
+    public static final TypeInstrumentation BASE_POOL = TypeInstrumentation.of(
+            "org.apache.commons.pool2.impl.BaseGenericObjectPool", (builder, type) -> builder
+                    .visit(Advice.to(ReturnAdvice.Millis.class).on(named("updateStatsReturn").and(takesArguments(long.class))))
+                    .visit(Advice.to(ReturnAdvice.Timed.class).on(named("updateStatsReturn")
+                            .and(takesArgument(0, named("java.time.Duration"))))));
 
     private GenericObjectPoolInstrumentation() {
-    }
-
-    public static AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named(POOL)).transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
-                .visit(Advice.to(PoolCreatedAdvice.class).on(isConstructor()
-                        // (factory, config): the constructor every other one ends in, in 2.4 to 2.13, so a
-                        // pool is seen exactly once and with its configuration already applied.
-                        .and(takesArguments(2))
-                        .and(takesArgument(0, named("org.apache.commons.pool2.PooledObjectFactory")))))
-                .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
-                .visit(Advice.to(CreateAdvice.class).on(named("create").and(isPrivate())
-                        .and(returns(named("org.apache.commons.pool2.PooledObject")))))
-                // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
-                .visit(Advice.to(ReleaseAdvice.class).on(named("returnObject").and(takesArguments(1))
-                        .or(named("invalidateObject"))))
-                .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))))
-                .type(named(BASE_POOL)).transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
-                .visit(Advice.to(ReturnAdvice.Millis.class).on(named("updateStatsReturn").and(takesArguments(long.class))))
-                .visit(Advice.to(ReturnAdvice.Timed.class).on(named("updateStatsReturn")
-                        .and(takesArgument(0, named("java.time.Duration"))))));
     }
 
     /**

@@ -2,7 +2,7 @@ package io.redispoolagent.instrument.jedis;
 
 import io.redispoolagent.pool.PoolLifecycle;
 import io.redispoolagent.pool.SentinelNaming;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.redispoolagent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -16,18 +16,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class SentinelInstrumentation {
 
-    private SentinelInstrumentation() {
-    }
+    public static final TypeInstrumentation SENTINEL_POOL = TypeInstrumentation.of(
+            "redis.clients.jedis.JedisSentinelPool", (builder, type) -> builder.visit(
+                    Advice.to(SentinelPoolAdvice.class).on(named("initSentinels")
+                            .and(takesArguments(2)).and(takesArgument(1, String.class)))));
 
-    public static AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(named("redis.clients.jedis.JedisSentinelPool"))
-                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
-                        Advice.to(SentinelPoolAdvice.class).on(named("initSentinels")
-                                .and(takesArguments(2)).and(takesArgument(1, String.class)))))
-                .type(named("redis.clients.jedis.providers.SentineledConnectionProvider"))
-                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
-                        Advice.to(SentinelProviderAdvice.class).on(named("initMaster").and(takesArguments(1)))));
+    public static final TypeInstrumentation SENTINEL_PROVIDER = TypeInstrumentation.of(
+            "redis.clients.jedis.providers.SentineledConnectionProvider", (builder, type) -> builder.visit(
+                    Advice.to(SentinelProviderAdvice.class).on(named("initMaster").and(takesArguments(1)))));
+
+    private SentinelInstrumentation() {
     }
 
     public static final class SentinelPoolAdvice {

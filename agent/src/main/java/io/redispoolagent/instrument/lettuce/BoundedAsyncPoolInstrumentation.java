@@ -3,7 +3,7 @@ package io.redispoolagent.instrument.lettuce;
 import io.redispoolagent.pool.AsyncPoolPlan;
 import io.redispoolagent.pool.PoolEvents;
 import io.redispoolagent.pool.PoolLifecycle;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.redispoolagent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -19,15 +19,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class BoundedAsyncPoolInstrumentation {
 
-    private BoundedAsyncPoolInstrumentation() {
-    }
+    public static final TypeInstrumentation ASYNC_POOL = TypeInstrumentation.of(
+            "io.lettuce.core.support.BoundedAsyncPool", (builder, type) -> builder
+                    .visit(Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3))))
+                    .visit(Advice.to(AcquireAdvice.class).on(named("acquire").and(takesArguments(0))))
+                    .visit(Advice.to(ClosedAdvice.class).on(named("closeAsync").and(takesArguments(0)))));
 
-    public static AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named("io.lettuce.core.support.BoundedAsyncPool"))
-                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder
-                        .visit(Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3))))
-                        .visit(Advice.to(AcquireAdvice.class).on(named("acquire").and(takesArguments(0))))
-                        .visit(Advice.to(ClosedAdvice.class).on(named("closeAsync").and(takesArguments(0)))));
+    private BoundedAsyncPoolInstrumentation() {
     }
 
     public static final class AcquireAdvice {

@@ -1,9 +1,10 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.redispoolagent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -38,16 +39,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class JedisRetryInstrumentation {
 
-    public static final String DEFAULT_COMMAND_EXECUTOR = "redis.clients.jedis.executors.DefaultCommandExecutor";
+    public static final TypeInstrumentation COMMAND_EXECUTOR = TypeInstrumentation.of(
+            "redis.clients.jedis.executors.DefaultCommandExecutor", (builder, type) -> builder.visit(
+                    Advice.to(ExecuteCommandAdvice.class).on(named("executeCommand").and(takesArguments(1))
+                            .and(takesArgument(0, named("redis.clients.jedis.CommandObject"))))));
 
     private JedisRetryInstrumentation() {
-    }
-
-    public static AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named(DEFAULT_COMMAND_EXECUTOR))
-                .transform((typeBuilder, type, classLoader, module, domain) -> typeBuilder.visit(
-                        Advice.to(ExecuteCommandAdvice.class).on(named("executeCommand").and(takesArguments(1))
-                                .and(net.bytebuddy.matcher.ElementMatchers.takesArgument(0,
-                                        named("redis.clients.jedis.CommandObject"))))));
     }
 }

@@ -1,0 +1,53 @@
+package io.redispoolagent.instrument;
+
+import io.redispoolagent.log.AgentLog;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.pool.TypePool;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Weaves the advice into a client class as it is first loaded, with Byte Buddy's decorating type
+ * writer and nothing more: the agent's advice only visits existing methods, so none of the
+ * {@code AgentBuilder} machinery (retransformation, class injection, its generated Java 9 transformer)
+ * is needed on this path, and building it was most of the agent's start-up cost. A class that cannot
+ * be woven is logged once and loads unchanged.
+ */
+final class DirectTransformer implements ClassFileTransformer {
+
+    private final Map<String, TypeInstrumentation> byInternalName = new HashMap<>();
+    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+
+    DirectTransformer(List<TypeInstrumentation> instrumentations) {
+        for (TypeInstrumentation instrumentation : instrumentations) {
+            byInternalName.put(instrumentation.typeName().replace('.', '/'), instrumentation);
+        }
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        TypeInstrumentation instrumentation = className == null ? null : byInternalName.get(className);
+        if (instrumentation == null || classBeingRedefined != null) {
+            return null;
+        }
+        try {
+            ClassFileLocator locator = new ClassFileLocator.Compound(
+                    ClassFileLocator.Simple.of(instrumentation.typeName(), classfileBuffer),
+                    ClassFileLocator.ForClassLoader.of(loader));
+            TypePool typePool = TypePool.Default.WithLazyResolution.of(locator);
+            TypeDescription type = typePool.describe(instrumentation.typeName()).resolve();
+            return instrumentation.transform(byteBuddy.decorate(type, locator), type).make(typePool).getBytes();
+        } catch (Throwable failure) {
+            FailureListener.report(instrumentation.typeName(), failure);
+            return null;
+        }
+    }
+}
