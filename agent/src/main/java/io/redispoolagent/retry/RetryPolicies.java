@@ -6,25 +6,49 @@ package io.redispoolagent.retry;
  * the pool's own budget and counters), and one shared fallback policy for commands whose pool the
  * agent does not know (a Jedis sentinel client between failovers, a pool built before the agent
  * registered it). Until {@link #configure} runs, retry is off.
+ *
+ * <p>The command table and the fallback policy are built at first use, not at start-up: a JVM whose
+ * commands never fail, or that has no Redis client at all, never pays for them.
  */
 public final class RetryPolicies {
 
     private static final RetrySettings OFF = RetrySettings.builder().enabled(false).build();
 
     private static volatile RetrySettings settings = OFF;
-    private static volatile CommandSafety commands = OFF.commandSafety();
-    private static volatile RetryPolicy fallback = RetryPolicy.create(OFF);
+    private static volatile Built built;
 
     private RetryPolicies() {
     }
 
+    /** What is derived from the settings: the command table every policy shares, and the fallback policy. */
+    private static final class Built {
+        final CommandSafety commands;
+        final RetryPolicy fallback;
+
+        Built(RetrySettings settings) {
+            this.commands = settings.commandSafety();
+            this.fallback = policy(settings, commands, new RetryStats());
+        }
+    }
+
     /** Called once by the installer with the resolved configuration. */
     public static synchronized void configure(RetrySettings retrySettings) {
-        RetrySettings resolved = retrySettings == null ? OFF : retrySettings;
-        CommandSafety table = resolved.commandSafety();
-        settings = resolved;
-        commands = table;
-        fallback = forPool(new RetryStats());
+        settings = retrySettings == null ? OFF : retrySettings;
+        built = null;
+    }
+
+    private static Built built() {
+        Built current = built;
+        if (current == null) {
+            synchronized (RetryPolicies.class) {
+                current = built;
+                if (current == null) {
+                    current = new Built(settings);
+                    built = current;
+                }
+            }
+        }
+        return current;
     }
 
     public static RetrySettings settings() {
@@ -38,17 +62,20 @@ public final class RetryPolicies {
 
     /** A new policy for one pool, with a budget of its own, counting into {@code stats}. */
     public static RetryPolicy forPool(RetryStats stats) {
-        RetrySettings current = settings;
+        return policy(settings, built().commands, stats);
+    }
+
+    private static RetryPolicy policy(RetrySettings current, CommandSafety commands, RetryStats stats) {
         return new RetryPolicy(current, commands, Backoff.of(current), RetryBudget.of(current, NanoClock.SYSTEM),
                 stats, NanoClock.SYSTEM);
     }
 
     /** The policy for commands whose pool is unknown; its counters are {@link #fallbackStats()}. */
     public static RetryPolicy fallback() {
-        return fallback;
+        return built().fallback;
     }
 
     public static RetryStats fallbackStats() {
-        return fallback.stats();
+        return fallback().stats();
     }
 }
