@@ -91,6 +91,10 @@ public final class Main {
     if (statusPort != null && !statusPort.trim().isEmpty()) {
       out.println("agent status view: http://127.0.0.1:" + statusPort.trim() + "/");
     }
+    String prometheusPort = System.getProperty("otel.exporter.prometheus.port");
+    if ("prometheus".equals(System.getProperty("otel.metrics.exporter")) && prometheusPort != null) {
+      out.println("agent metrics (Prometheus): http://127.0.0.1:" + prometheusPort.trim() + "/metrics");
+    }
     out.println("stop with Ctrl-C");
     out.flush();
     try {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Mode;
@@ -41,6 +42,7 @@ public final class CompareRunner {
 
   public static void main(String[] args) throws RunnerException {
     int forks = 2;
+    int rounds = 0;
     int warmups = 5;
     int iterations = 5;
     int seconds = 2;
@@ -60,6 +62,9 @@ public final class CompareRunner {
         case "--no-observe":
           observe = false;
           break;
+        case "--rounds":
+          rounds = Integer.parseInt(value(args, ++i));
+          break;
         case "--forks":
           forks = Integer.parseInt(value(args, ++i));
           break;
@@ -75,7 +80,7 @@ public final class CompareRunner {
         case "-h":
         case "--help":
           System.out.println("usage: java -jar benchmarks.jar [--quick] [--agent PATH] [--no-observe] [--forks N]"
-              + " [--warmups N] [--iterations N] [--time SECONDS]");
+              + " [--warmups N] [--iterations N] [--time SECONDS] [--rounds R]");
           return;
         default:
           System.err.println("unknown argument " + args[i] + " (try --help)");
@@ -97,6 +102,12 @@ public final class CompareRunner {
     }
     variants.put("production", new String[] {"-javaagent:" + agentJar, "-Dredis.pool.env=production"});
 
+    if (rounds > 0) {
+      System.out.printf(Locale.ROOT, "JMH, interleaved: %d round(s), each one fork per variant in turn, %d warm-up + %d"
+          + " measurement iteration(s) of %d s; agent %s%n", rounds, warmups, iterations, seconds, agentJar);
+      System.out.print(Interleaved.run(variants, rounds, warmups, iterations, seconds));
+      return;
+    }
     System.out.printf(Locale.ROOT, "JMH: %d fork(s) x %d warm-up + %d measurement iteration(s) of %d s per benchmark"
         + " and variant; agent %s%n", forks, warmups, iterations, seconds, agentJar);
     // benchmark -> variant -> result
@@ -104,21 +115,7 @@ public final class CompareRunner {
     for (Map.Entry<String, String[]> v : variants.entrySet()) {
       System.out.println();
       System.out.println("=== variant: " + v.getKey() + " " + String.join(" ", v.getValue()));
-      ChainedOptionsBuilder options = new OptionsBuilder()
-          .include(PoolBenchmark.class.getName() + "\\.")
-          .mode(Mode.Throughput)
-          .timeUnit(TimeUnit.SECONDS)
-          .forks(forks)
-          .warmupIterations(warmups)
-          .warmupTime(TimeValue.seconds(seconds))
-          .measurementIterations(iterations)
-          .measurementTime(TimeValue.seconds(seconds))
-          .threads(1)
-          .jvmArgs("-Xms512m", "-Xmx512m");
-      if (v.getValue().length > 0) {
-        options = options.jvmArgsAppend(v.getValue());
-      }
-      Collection<RunResult> run = new Runner(options.build()).run();
+      Collection<RunResult> run = new Runner(options(v.getValue(), forks, warmups, iterations, seconds)).run();
       for (RunResult r : run) {
         String name = r.getParams().getBenchmark();
         name = name.substring(name.lastIndexOf('.') + 1);
@@ -127,6 +124,25 @@ public final class CompareRunner {
     }
     System.out.println();
     System.out.print(table(results));
+  }
+
+  /** The JMH options for one variant: its extra JVM arguments (the agent, or none) on the same settings. */
+  static Options options(String[] variantArgs, int forks, int warmups, int iterations, int seconds) {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(PoolBenchmark.class.getName() + "\\.")
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .forks(forks)
+        .warmupIterations(warmups)
+        .warmupTime(TimeValue.seconds(seconds))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(seconds))
+        .threads(1)
+        .jvmArgs("-Xms512m", "-Xmx512m");
+    if (variantArgs.length > 0) {
+      options = options.jvmArgsAppend(variantArgs);
+    }
+    return options.build();
   }
 
   private static String value(String[] args, int i) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * the Jedis versions differ (getClusterNodes() maps to JedisPool in 3, ConnectionPool in 4+), so one
  * class runs on Jedis 3 to 8.
  *
- * <p>Arguments: host port [port...] (the seed nodes).
+ * <p>Arguments: host port [port...] (the seed nodes). The system property {@code app.maxTotal} sets the
+ * application's own size (default {@value #APP_MAX_TOTAL}).
  */
 public final class JedisClusterPoolsApp {
 
@@ -38,9 +39,10 @@ public final class JedisClusterPoolsApp {
         Object defaults = clusterType.getConstructor(Set.class).newInstance(seeds);
         printNodePools("default", defaults);
 
+        int appMaxTotal = Integer.getInteger("app.maxTotal", APP_MAX_TOTAL);
         GenericObjectPoolConfig<Object> shared = new GenericObjectPoolConfig<>();
-        shared.setMaxTotal(APP_MAX_TOTAL);
-        shared.setMaxIdle(APP_MAX_TOTAL);
+        shared.setMaxTotal(appMaxTotal);
+        shared.setMaxIdle(appMaxTotal);
         shared.setMinIdle(5);
         shared.setMaxWaitMillis(5_000);
         Object explicit = clusterType.getConstructor(Set.class, GenericObjectPoolConfig.class).newInstance(seeds, shared);

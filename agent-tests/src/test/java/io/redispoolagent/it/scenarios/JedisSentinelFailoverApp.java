@@ -1,5 +1,7 @@
 package io.redispoolagent.it.scenarios;
 
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ import java.util.Set;
  * for {@code go}, which holds the port of the new master. Reflection throughout, so one class runs on
  * Jedis 3 to 8.
  *
- * <p>Arguments: sentinelHost:port masterName handshakeDir.
+ * <p>Arguments: sentinelHost:port masterName [handshakeDir]. Without a handshake directory the app only
+ * prints the pools as built ({@code <client>/before ...}) and exits: no failover.
  */
 public final class JedisSentinelFailoverApp {
 
@@ -68,7 +71,7 @@ public final class JedisSentinelFailoverApp {
     public static void main(String[] args) throws Exception {
         String sentinel = args[0];
         String masterName = args[1];
-        Path handshake = Paths.get(args[2]);
+        Path handshake = args.length > 2 ? Paths.get(args[2]) : null;
 
         List<SentinelClient> clients = new ArrayList<>();
         clients.add(jedisSentinelPool(masterName, sentinel));
@@ -83,6 +86,12 @@ public final class JedisSentinelFailoverApp {
             System.out.println(client.label + "/before.pool " + System.identityHashCode(client.pool()));
         }
         System.out.flush();
+        if (handshake == null) {
+            for (SentinelClient client : clients) {
+                ((AutoCloseable) client.client).close();
+            }
+            return;
+        }
 
         writeAtomically(handshake.resolve("ready"), Integer.toString(clients.size()));
         int newMaster = Integer.parseInt(awaitFile(handshake.resolve("go")).trim());
@@ -130,9 +139,20 @@ public final class JedisSentinelFailoverApp {
         }
     }
 
+    /** With the system property {@code app.maxTotal}, the application sizes its JedisSentinelPool itself. */
     private static SentinelClient jedisSentinelPool(String masterName, String sentinel) throws Exception {
-        Object pool = Class.forName("redis.clients.jedis.JedisSentinelPool").getConstructor(String.class, Set.class)
-                .newInstance(masterName, Collections.singleton(sentinel));
+        Class<?> type = Class.forName("redis.clients.jedis.JedisSentinelPool");
+        Integer appMaxTotal = Integer.getInteger("app.maxTotal");
+        Object pool;
+        if (appMaxTotal == null) {
+            pool = type.getConstructor(String.class, Set.class).newInstance(masterName, Collections.singleton(sentinel));
+        } else {
+            GenericObjectPoolConfig<Object> config = new GenericObjectPoolConfig<>();
+            config.setMaxTotal(appMaxTotal);
+            config.setMaxIdle(appMaxTotal);
+            pool = type.getConstructor(String.class, Set.class, GenericObjectPoolConfig.class)
+                    .newInstance(masterName, Collections.singleton(sentinel), config);
+        }
         return new SentinelClient("JedisSentinelPool", pool) {
             @Override
             String getterOfCurrentMaster() {

@@ -55,18 +55,20 @@ class JedisClusterSizingTest {
     }
 
     private static Run run(ClientMatrix.Client client) {
-        return RUNS.computeIfAbsent(client, JedisClusterSizingTest::runChild);
+        return RUNS.computeIfAbsent(client, c -> runChild(c, "redis.pool.env", "production"));
     }
 
-    private static Run runChild(ClientMatrix.Client client) {
+    private static Run runChild(ClientMatrix.Client client, String... properties) {
         List<String> args = new ArrayList<>();
         args.add(cluster.host());
         // One seed is enough: the client discovers the other nodes from CLUSTER SLOTS.
         args.add(String.valueOf(cluster.ports().get(0)));
-        ChildJvm.Result result = ChildJvm.forMain(JedisClusterPoolsApp.class).client(client).withAgent()
-                .systemProperty("redis.pool.env", "production")
-                .args(args.toArray(String[]::new))
-                .run();
+        ChildJvm jvm = ChildJvm.forMain(JedisClusterPoolsApp.class).client(client).withAgent()
+                .args(args.toArray(String[]::new));
+        for (int i = 0; i < properties.length; i += 2) {
+            jvm.systemProperty(properties[i], properties[i + 1]);
+        }
+        ChildJvm.Result result = jvm.run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
         return new Run(result, result.stdoutByLabel("maxTotal="));
@@ -116,5 +118,27 @@ class JedisClusterSizingTest {
 
         assertThat(run.pools()).as(run.result().toString())
                 .containsEntry("JedisCluster/explicit/sharedConfig", APP_CONFIG);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jedisVersions")
+    void nodePoolsFollowDevelopmentStagingObserveAndFloorLikeAnyOtherPool(ClientMatrix.Client client) {
+        String app300 = "maxTotal=300 maxIdle=300 minIdle=5 maxWaitMillis=5000";
+
+        assertThat(runChild(client, "redis.pool.env", "development", "app.maxTotal", "300").pools())
+                .allSatisfy((label, settings) -> assertThat(settings).as(label)
+                        .startsWith(label.endsWith("sharedConfig") ? app300 : "maxTotal=20 maxIdle=20 minIdle=0 maxWaitMillis=2000"));
+        assertThat(runChild(client, "redis.pool.env", "staging", "app.maxTotal", "300").pools())
+                .allSatisfy((label, settings) -> assertThat(settings).as(label)
+                        .startsWith(label.endsWith("sharedConfig") ? app300 : "maxTotal=60 maxIdle=60 minIdle=4 maxWaitMillis=2000"));
+        assertThat(runChild(client, "app.maxTotal", "300").pools()).as("no environment: observe")
+                .allSatisfy((label, settings) -> assertThat(settings).as(label)
+                        .startsWith(label.contains("/default/") ? "maxTotal=8 maxIdle=8 minIdle=0 maxWaitMillis=-1" : app300));
+        // floor never lowers the app's 300 nor shortens its 5 s wait; it raises minIdle 5 to the profile's 16.
+        assertThat(runChild(client, "redis.pool.env", "production", "redis.pool.mode", "floor", "app.maxTotal", "300").pools())
+                .allSatisfy((label, settings) -> assertThat(settings).as(label).startsWith(
+                        label.contains("/default/") ? "maxTotal=160 maxIdle=160 minIdle=16 maxWaitMillis=-1"
+                                : label.endsWith("sharedConfig") ? app300
+                                : "maxTotal=300 maxIdle=300 minIdle=16 maxWaitMillis=5000"));
     }
 }
