@@ -19,6 +19,9 @@ final class Recommendations {
     }
 
     /** The figures of one pool the findings are drawn from; unknown counts are -1, unknown rates NaN. */
+    /** Borrows a window must have seen before the view suggests a smaller pool. */
+    static final int MIN_BORROWS_TO_ADVISE_SHRINKING = 1_000;
+
     static final class Figures {
         String name = "";
         int used = -1;
@@ -114,12 +117,20 @@ final class Recommendations {
             return new Recommendation(worst == null ? Recommendation.Severity.INFO : worst, "resize",
                     "raise maxTotal from " + f.max + " to " + suggested + " (" + setting + "): " + basis + censored);
         }
-        if (worst == null && suggested * 2 <= f.max && !Double.isNaN(f.borrowsPerSecond) && f.timeouts == 0) {
+        if (worst == null && suggested * 2 <= f.max && f.timeouts == 0 && busyEnoughToShrink(f)) {
             return new Recommendation(Recommendation.Severity.INFO, "oversized",
                     "maxTotal " + f.max + " is more than twice what the measured load needs; " + suggested
                             + " would do (" + setting + "): " + basis);
         }
         return null;
+    }
+
+    /**
+     * A pool is sized for its peaks, and a quiet minute says nothing about them: advice to shrink rests
+     * only on a window that saw real traffic.
+     */
+    static boolean busyEnoughToShrink(Figures f) {
+        return f.borrowsPerSecond * f.windowSeconds >= MIN_BORROWS_TO_ADVISE_SHRINKING;
     }
 
     /** The measured figures behind a suggestion, so a reader can check the arithmetic. */

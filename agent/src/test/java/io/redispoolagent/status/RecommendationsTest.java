@@ -83,6 +83,7 @@ class RecommendationsTest {
     @Test
     void aHealthyOversizedPoolGetsAnInfoOnlyAndStaysOk() {
         Recommendations.Figures figures = pool(1, 100);
+        figures.windowSeconds = 60;
         figures.borrowsPerSecond = 100;
         figures.meanHoldSeconds = 0.002; // L = 0.2 -> 2; peak 1 -> 2
         List<Recommendation> findings = Recommendations.assess(figures);
@@ -90,6 +91,16 @@ class RecommendationsTest {
         assertThat(findings.get(0).severity).isEqualTo(Recommendation.Severity.INFO);
         assertThat(findings.get(0).code).isEqualTo("oversized");
         assertThat(Recommendations.status(findings)).isEqualTo("ok");
+    }
+
+    @Test
+    void aPoolThatSawLittleTrafficIsNeverAdvisedToShrink() {
+        Recommendations.Figures figures = pool(0, 160);
+        figures.windowSeconds = 60;
+        figures.borrowsPerSecond = 0.8; // one login in the last minute
+        figures.meanHoldSeconds = 0.0002;
+
+        assertThat(Recommendations.assess(figures)).isEmpty();
     }
 
     @Test
