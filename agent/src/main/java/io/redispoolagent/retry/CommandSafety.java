@@ -229,10 +229,10 @@ public final class CommandSafety {
         r.put("BITOP", new StoreRule(1));
         put(r, new StoreRule(0), "SDIFFSTORE SINTERSTORE SUNIONSTORE ZDIFFSTORE ZINTERSTORE ZUNIONSTORE ZRANGESTORE"
                 + " GEOSEARCHSTORE PFMERGE");
-        r.put("SORT", new OptionalStoreRule("STORE", null));
+        r.put("SORT", new OptionalStoreRule("STORE"));
         put(r, new OptionalStoreRule("STORE", "STOREDIST"), "GEORADIUS GEORADIUSBYMEMBER");
-        r.put("COPY", new ReplaceRule(2));
-        r.put("RESTORE", new ReplaceRule(3));
+        r.put("COPY", replaceRule(2));
+        r.put("RESTORE", replaceRule(3));
         r.put("XREAD", new BlockRule(Safety.READ));
         // XREADGROUP moves the group's last-delivered id and adds to the pending list.
         r.put("XREADGROUP", new BlockRule(Safety.NON_IDEMPOTENT));
@@ -252,7 +252,7 @@ public final class CommandSafety {
         r.put("CONFIG", container(Fixed.NON_IDEMPOTENT, "GET HELP", "", "", "RESETSTAT REWRITE SET"));
         // FUNCTION DELETE: the repeat fails ("no such library"); LOAD without REPLACE: "already exists".
         r.put("FUNCTION", container(Fixed.NON_IDEMPOTENT, "DUMP HELP LIST STATS", "", "DELETE RESTORE",
-                "FLUSH KILL").with("LOAD", new ReplaceRule(0)));
+                "FLUSH KILL").with("LOAD", replaceRule(0)));
         r.put("LATENCY", container(Fixed.NON_IDEMPOTENT, "DOCTOR GRAPH HELP HISTOGRAM HISTORY LATEST", "", "",
                 "RESET"));
         r.put("MEMORY", container(Fixed.NON_IDEMPOTENT, "DOCTOR HELP MALLOC-STATS STATS USAGE", "", "", "PURGE"));
@@ -297,13 +297,24 @@ public final class CommandSafety {
     // ----------------------------------------------------------------------------------------------
     // Rules.
 
-    /** How one command is classified. {@code offset} is the index of its first argument. */
+    /**
+     * How one command is classified. {@code offset} is the index of its first argument. Without a
+     * {@link #classify} of its own a rule is fixed: every call is classified as its worst.
+     */
     abstract static class Rule {
+        private final Safety worst;
+
+        Rule(Safety worst) {
+            this.worst = worst;
+        }
+
         /** The least safe classification over all arguments. */
-        abstract Safety worst();
+        final Safety worst() {
+            return worst;
+        }
 
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
-            return worst();
+            return worst;
         }
     }
 
@@ -313,15 +324,8 @@ public final class CommandSafety {
         static final Fixed NON_IDEMPOTENT = new Fixed(Safety.NON_IDEMPOTENT);
         static final Fixed NEVER = new Fixed(Safety.NEVER);
 
-        private final Safety safety;
-
         private Fixed(Safety safety) {
-            this.safety = safety;
-        }
-
-        @Override
-        Safety worst() {
-            return safety;
+            super(safety);
         }
     }
 
@@ -330,17 +334,20 @@ public final class CommandSafety {
         final Map<String, Rule> subs;
         final Rule unknownSub;
         private final NameTable table;
-        private final Safety worst;
 
         Container(Map<String, Rule> subs, Rule unknownSub) {
+            super(worstOf(subs.values()));
             this.subs = subs;
             this.unknownSub = unknownSub;
             this.table = new NameTable(subs);
-            Safety w = Safety.READ;
-            for (Rule rule : subs.values()) {
-                w = w.worse(rule.worst());
+        }
+
+        private static Safety worstOf(Collection<Rule> rules) {
+            Safety worst = Safety.READ;
+            for (Rule rule : rules) {
+                worst = worst.worse(rule.worst());
             }
-            this.worst = w;
+            return worst;
         }
 
         Container with(String sub, Rule rule) {
@@ -350,66 +357,72 @@ public final class CommandSafety {
         }
 
         @Override
-        Safety worst() {
-            return worst;
-        }
-
-        @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             if (accessor.count(args) <= offset) {
-                return worst;
+                return worst();
             }
             Rule rule = table.find(args, accessor, offset);
             return rule == null ? unknownSub.worst() : rule.classify(args, accessor, offset + 1);
         }
     }
 
-    /** SET: NX (a lock taken or not) and GET (the old value) make the reply change on a repeat. */
-    private static final Rule SET = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
+    /**
+     * {@code without}, or {@code with} when one of {@code options} appears from argument {@code first}
+     * on. Starting after the fixed arguments keeps a key or value spelled like an option (SET k NX)
+     * from being read as one.
+     */
+    static final class OptionRule extends Rule {
+        private final Safety without;
+        private final Safety with;
+        private final int first;
+        private final String[] options;
+
+        OptionRule(Safety without, Safety with, int first, String... options) {
+            super(without.worse(with));
+            this.without = without;
+            this.with = with;
+            this.first = first;
+            this.options = options;
         }
 
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             int count = accessor.count(args);
-            // key, value, then options: a value spelled "NX" is not an option.
-            for (int i = offset + 2; i < count; i++) {
-                if (is(args, accessor, i, "NX") || is(args, accessor, i, "GET")) {
-                    return Safety.NON_IDEMPOTENT;
+            for (int i = offset + first; i < count; i++) {
+                if (isOneOf(args, accessor, i, options)) {
+                    return with;
                 }
             }
-            return Safety.IDEMPOTENT_WRITE;
+            return without;
         }
-    };
+    }
+
+    /** {@code safety}, unless one of {@code options} appears from argument {@code first} on. */
+    private static Rule safeUnless(Safety safety, int first, String... options) {
+        return new OptionRule(safety, Safety.NON_IDEMPOTENT, first, options);
+    }
+
+    /** SET key value [options]: NX (a lock taken or not) and GET (the old value) change the repeat's reply. */
+    private static final Rule SET = safeUnless(Safety.IDEMPOTENT_WRITE, 2, "NX", "GET");
 
     /** EXPIRE key ttl [NX|XX|GT|LT]: NX, GT and LT make the repeat answer 0 (or apply again). */
-    private static final Rule EXPIRE = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
+    private static final Rule EXPIRE = safeUnless(Safety.IDEMPOTENT_WRITE, 2, "NX", "GT", "LT");
 
-        @Override
-        <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
-            int count = accessor.count(args);
-            for (int i = offset + 2; i < count; i++) {
-                if (is(args, accessor, i, "NX") || is(args, accessor, i, "GT") || is(args, accessor, i, "LT")) {
-                    return Safety.NON_IDEMPOTENT;
-                }
-            }
-            return Safety.IDEMPOTENT_WRITE;
-        }
-    };
+    /** BITFIELD with only GET operations reads; SET returns the old value and INCRBY adds again. */
+    private static final Rule BITFIELD = safeUnless(Safety.READ, 1, "SET", "INCRBY");
+
+    /**
+     * COPY, RESTORE, FUNCTION LOAD: without REPLACE the repeat fails because the first attempt created
+     * the target; with REPLACE they converge.
+     */
+    private static Rule replaceRule(int firstOption) {
+        return new OptionRule(Safety.NON_IDEMPOTENT, Safety.IDEMPOTENT_WRITE, firstOption, "REPLACE");
+    }
+
+    private static final String[] ZADD_OPTIONS = {"NX", "XX", "GT", "LT", "CH"};
 
     /** ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member…: INCR adds to the score again. */
-    private static final Rule ZADD = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
-
+    private static final Rule ZADD = new Rule(Safety.NON_IDEMPOTENT) {
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             int count = accessor.count(args);
@@ -417,8 +430,7 @@ public final class CommandSafety {
                 if (is(args, accessor, i, "INCR")) {
                     return Safety.NON_IDEMPOTENT;
                 }
-                if (!(is(args, accessor, i, "NX") || is(args, accessor, i, "XX") || is(args, accessor, i, "GT")
-                        || is(args, accessor, i, "LT") || is(args, accessor, i, "CH"))) {
+                if (!isOneOf(args, accessor, i, ZADD_OPTIONS)) {
                     break; // the first score: options are over
                 }
             }
@@ -430,12 +442,7 @@ public final class CommandSafety {
      * LTRIM key start stop: keeping a head ({@code 0 N}) or a tail ({@code -N -1}) is idempotent, the
      * capped-list idiom; any other range trims again on the repeat.
      */
-    private static final Rule LTRIM = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
-
+    private static final Rule LTRIM = new Rule(Safety.NON_IDEMPOTENT) {
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             if (accessor.count(args) < offset + 3) {
@@ -453,12 +460,7 @@ public final class CommandSafety {
     };
 
     /** LREM key count element: count 0 removes all (idempotent), otherwise the repeat removes more. */
-    private static final Rule LREM = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
-
+    private static final Rule LREM = new Rule(Safety.NON_IDEMPOTENT) {
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             return accessor.count(args) > offset + 1 && integer(args, accessor, offset + 1) == 0
@@ -466,32 +468,8 @@ public final class CommandSafety {
         }
     };
 
-    /** BITFIELD with only GET operations reads; SET returns the old value and INCRBY adds again. */
-    private static final Rule BITFIELD = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
-
-        @Override
-        <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
-            int count = accessor.count(args);
-            for (int i = offset + 1; i < count; i++) {
-                if (is(args, accessor, i, "SET") || is(args, accessor, i, "INCRBY")) {
-                    return Safety.NON_IDEMPOTENT;
-                }
-            }
-            return Safety.READ;
-        }
-    };
-
-    /** ACL LOG [count | RESET]. */
-    private static final Rule ACL_LOG = new Rule() {
-        @Override
-        Safety worst() {
-            return Safety.NEVER;
-        }
-
+    /** ACL LOG [count | RESET]: only the argument right after LOG is looked at. */
+    private static final Rule ACL_LOG = new Rule(Safety.NEVER) {
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             return accessor.count(args) > offset && is(args, accessor, offset, "RESET") ? Safety.NEVER : Safety.READ;
@@ -506,12 +484,8 @@ public final class CommandSafety {
         private final int destination;
 
         StoreRule(int destination) {
+            super(Safety.NON_IDEMPOTENT);
             this.destination = destination;
-        }
-
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
         }
 
         @Override
@@ -532,56 +506,22 @@ public final class CommandSafety {
 
     /** SORT and GEORADIUS read, unless told to STORE, then they are a {@link StoreRule} on the source key. */
     static final class OptionalStoreRule extends Rule {
-        private final String store;
-        private final String otherStore;
+        private final String[] stores;
 
-        OptionalStoreRule(String store, String otherStore) {
-            this.store = store;
-            this.otherStore = otherStore;
-        }
-
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
+        OptionalStoreRule(String... stores) {
+            super(Safety.NON_IDEMPOTENT);
+            this.stores = stores;
         }
 
         @Override
         <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
             int count = accessor.count(args);
             for (int i = offset + 1; i < count - 1; i++) {
-                if (is(args, accessor, i, store) || (otherStore != null && is(args, accessor, i, otherStore))) {
+                if (isOneOf(args, accessor, i, stores)) {
                     return same(args, accessor, offset, i + 1) ? Safety.NON_IDEMPOTENT : Safety.IDEMPOTENT_WRITE;
                 }
             }
             return Safety.READ;
-        }
-    }
-
-    /**
-     * COPY, RESTORE, FUNCTION LOAD: without REPLACE the repeat fails because the first attempt created
-     * the target; with REPLACE they converge.
-     */
-    static final class ReplaceRule extends Rule {
-        private final int firstOption;
-
-        ReplaceRule(int firstOption) {
-            this.firstOption = firstOption;
-        }
-
-        @Override
-        Safety worst() {
-            return Safety.NON_IDEMPOTENT;
-        }
-
-        @Override
-        <A> Safety classify(A args, ArgumentAccessor<A> accessor, int offset) {
-            int count = accessor.count(args);
-            for (int i = offset + firstOption; i < count; i++) {
-                if (is(args, accessor, i, "REPLACE")) {
-                    return Safety.IDEMPOTENT_WRITE;
-                }
-            }
-            return Safety.NON_IDEMPOTENT;
         }
     }
 
@@ -590,12 +530,8 @@ public final class CommandSafety {
         private final Safety unblocked;
 
         BlockRule(Safety unblocked) {
+            super(Safety.NEVER);
             this.unblocked = unblocked;
-        }
-
-        @Override
-        Safety worst() {
-            return Safety.NEVER;
         }
 
         @Override
@@ -630,6 +566,16 @@ public final class CommandSafety {
             }
         }
         return true;
+    }
+
+    /** True when argument {@code index} is one of the ASCII words {@code upperCase}, ignoring case. */
+    static <A> boolean isOneOf(A args, ArgumentAccessor<A> accessor, int index, String[] upperCase) {
+        for (String word : upperCase) {
+            if (is(args, accessor, index, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static <A> boolean same(A args, ArgumentAccessor<A> accessor, int a, int b) {
