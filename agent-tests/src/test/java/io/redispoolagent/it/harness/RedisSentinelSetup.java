@@ -136,6 +136,20 @@ public final class RedisSentinelSetup implements AutoCloseable {
                 }
             }
         }
+        return awaitPromotion(oldMaster, deadline);
+    }
+
+    /**
+     * Kills the master (SIGKILL, as a crash or a lost host would) and waits until the sentinel has found
+     * it down and promoted the replica; returns the new master's port.
+     */
+    public int killMaster() {
+        int oldMaster = currentMasterPort();
+        server(oldMaster).kill();
+        return awaitPromotion(oldMaster, System.nanoTime() + FAILOVER_TIMEOUT.toNanos());
+    }
+
+    private int awaitPromotion(int oldMaster, long deadline) {
         while (System.nanoTime() < deadline) {
             try {
                 int master = currentMasterPort();
