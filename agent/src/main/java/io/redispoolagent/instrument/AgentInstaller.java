@@ -5,13 +5,8 @@ import io.redispoolagent.export.Telemetry;
 import io.redispoolagent.pool.PoolLifecycle;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.status.StatusServer;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /** Builds the Byte Buddy transformer for every client family the agent knows, and installs it. */
 public final class AgentInstaller {
@@ -39,22 +34,9 @@ public final class AgentInstaller {
         System.setProperty("net.bytebuddy.raw", "true");
         System.setProperty("net.bytebuddy.nexus.disabled", "true");
         if (attached) {
-            retransformingBuilder().installOn(instrumentation);
+            Retransformer.installOn(instrumentation);
         } else {
             instrumentation.addTransformer(new LazyTransformer(() -> new DirectTransformer(Instrumentations.ALL)), true);
         }
-    }
-
-    private static AgentBuilder retransformingBuilder() {
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new FailureListener())
-                .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
-        for (TypeInstrumentation instrumentation : Instrumentations.ALL) {
-            builder = builder.type(named(instrumentation.typeName()))
-                    .transform((typeBuilder, type, classLoader, module, domain) -> instrumentation.transform(typeBuilder, type));
-        }
-        return builder;
     }
 }
