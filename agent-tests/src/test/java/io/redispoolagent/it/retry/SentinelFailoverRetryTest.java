@@ -1,21 +1,14 @@
 package io.redispoolagent.it.retry;
 
+import io.redispoolagent.it.harness.BackgroundChild;
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisSentinelSetup;
 import io.redispoolagent.it.scenarios.SentinelFailoverLoadApp;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,25 +89,25 @@ class SentinelFailoverRetryTest {
     }
 
     private static Run run(String label, boolean agent) {
-        Path handshake = createTempDirectory();
-        try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME)) {
+        try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME);
+             BackgroundChild child = BackgroundChild.prepare()) {
             ChildJvm jvm = ChildJvm.forMain(SentinelFailoverLoadApp.class).client(JEDIS)
                     .timeout(Duration.ofSeconds(40))
-                    .args(topology.sentinelAddress(), MASTER_NAME, handshake.toString(), Integer.toString(THREADS),
+                    .args(topology.sentinelAddress(), MASTER_NAME, child.handshake().toString(), Integer.toString(THREADS),
                             Long.toString(LOAD_AFTER_NEW_MASTER_MILLIS), "15000");
             if (agent) {
                 jvm.withAgent().systemProperty("redis.pool.env", "production");
             }
-            CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(jvm::run);
+            child.start(jvm);
 
-            awaitReady(handshake.resolve("ready"), child);
+            child.awaitFile("ready", READY_TIMEOUT);
             topology.awaitSubscribers(1);
-            sleep(LOAD_BEFORE_FAILOVER_MILLIS);
+            BackgroundChild.pause(LOAD_BEFORE_FAILOVER_MILLIS);
             long failoverAt = System.currentTimeMillis();
             topology.killMaster();
             long promotedAt = System.currentTimeMillis();
 
-            ChildJvm.Result result = join(child);
+            ChildJvm.Result result = child.join();
             assertThat(result.exitCode()).as(label + "\n" + result).isZero();
             if (agent) {
                 assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
@@ -131,8 +124,6 @@ class SentinelFailoverRetryTest {
             long calls = Long.parseLong(value(resultLine, "calls"));
             assertThat(Long.parseLong(value(resultLine, "errors"))).as(result.toString()).isEqualTo(errorTimes.size());
             return new Run(label, result, failoverAt, promotedAt, newMasterAt, calls, errorTimes, retryLines);
-        } finally {
-            deleteRecursively(handshake);
         }
     }
 
@@ -143,54 +134,5 @@ class SentinelFailoverRetryTest {
             }
         }
         throw new AssertionError("no " + key + " in " + line);
-    }
-
-    private static void awaitReady(Path ready, CompletableFuture<ChildJvm.Result> child) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!Files.exists(ready)) {
-            if (child.isDone()) {
-                throw new AssertionError("the child ended before its load started:\n" + join(child));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the child did not start its load within " + READY_TIMEOUT.toSeconds() + " s");
-            }
-            sleep(20);
-        }
-    }
-
-    private static ChildJvm.Result join(CompletableFuture<ChildJvm.Result> child) {
-        try {
-            return child.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof AssertionError failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("sentinel-retry-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temporary directory left behind fails no test
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.redispoolagent.it.topology;
 
+import io.redispoolagent.it.harness.BackgroundChild;
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisSentinelSetup;
@@ -7,18 +8,9 @@ import io.redispoolagent.it.scenarios.JedisSentinelFailoverApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -86,29 +78,26 @@ class SentinelFailoverSizingTest {
 
     /** Starts a topology, lets the child build its clients, fails the master over, lets the child finish. */
     private static Run failOverUnderChild(ClientMatrix.Client client) {
-        Path handshake = createTempDirectory();
         long start = System.nanoTime();
-        try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME)) {
+        try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME);
+             BackgroundChild child = BackgroundChild.prepare()) {
             long topologyMillis = (System.nanoTime() - start) / 1_000_000;
             int oldMaster = topology.currentMasterPort();
-            ChildJvm jvm = ChildJvm.forMain(JedisSentinelFailoverApp.class).client(client).withAgent()
+            child.start(ChildJvm.forMain(JedisSentinelFailoverApp.class).client(client).withAgent()
                     .systemProperty("redis.pool.env", "production")
-                    .args(topology.sentinelAddress(), MASTER_NAME, handshake.toString());
-            CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(jvm::run);
+                    .args(topology.sentinelAddress(), MASTER_NAME, child.handshake().toString()));
 
-            int subscribers = Integer.parseInt(awaitReady(handshake.resolve("ready"), child).trim());
+            int subscribers = Integer.parseInt(child.awaitFile("ready", READY_TIMEOUT).trim());
             topology.awaitSubscribers(subscribers);
             long failoverStart = System.nanoTime();
             int newMaster = topology.failover();
             long failoverMillis = (System.nanoTime() - failoverStart) / 1_000_000;
-            writeAtomically(handshake.resolve("go"), Integer.toString(newMaster));
+            child.writeFile("go", Integer.toString(newMaster));
 
-            ChildJvm.Result result = join(child);
+            ChildJvm.Result result = child.join();
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
             return new Run(result, result.stdoutByLabel(""), oldMaster, newMaster, topologyMillis, failoverMillis);
-        } finally {
-            deleteRecursively(handshake);
         }
     }
 
@@ -167,69 +156,5 @@ class SentinelFailoverSizingTest {
         assertThat(run.result().agentLines("INFO")).as("every pool is named after the sentinel master\n" + run)
                 .filteredOn(line -> line.contains(" pool ") && line.contains(" -> "))
                 .allSatisfy(line -> assertThat(line).contains(" pool " + POOL_NAME + " (jedis "));
-    }
-
-    private static String awaitReady(Path ready, CompletableFuture<ChildJvm.Result> child) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!Files.exists(ready)) {
-            if (child.isDone()) {
-                throw new AssertionError("the child ended before building its clients:\n" + join(child));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the child did not build its clients within " + READY_TIMEOUT.toSeconds() + " s");
-            }
-            sleep(20);
-        }
-        try {
-            return Files.readString(ready, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ChildJvm.Result join(CompletableFuture<ChildJvm.Result> child) {
-        try {
-            return child.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof AssertionError failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("sentinel-handshake-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeAtomically(Path file, String content) {
-        try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temporary directory left behind fails no test
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
