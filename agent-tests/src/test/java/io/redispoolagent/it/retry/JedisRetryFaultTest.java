@@ -139,12 +139,16 @@ class JedisRetryFaultTest {
         }
         assertThat(gaps).hasSize(5);
         double[] expected = {8, 32, 128};
-        // The first sample includes class loading and JIT warm-up; the others must be tight.
-        for (double[] sample : gaps.subList(1, gaps.size())) {
-            for (int i = 0; i < 3; i++) {
-                assertThat(sample[i]).as("gap %d of %s", i + 1, Arrays.toString(sample))
-                        .isBetween(expected[i] - 0.5, expected[i] + 10);
+        // A busy machine can only lengthen a pause, never shorten it: every sample is at least the
+        // backoff, and the least disturbed one (the shortest; the first sample also pays for class
+        // loading) is within a few milliseconds of it.
+        for (int i = 0; i < 3; i++) {
+            double shortest = Double.MAX_VALUE;
+            for (double[] sample : gaps) {
+                assertThat(sample[i]).as("gap %d of %s", i + 1, Arrays.toString(sample)).isGreaterThan(expected[i] - 0.5);
+                shortest = Math.min(shortest, sample[i]);
             }
+            assertThat(shortest).as("shortest gap %d", i + 1).isBetween(expected[i] - 0.5, expected[i] + 5);
         }
     }
 
