@@ -7,6 +7,7 @@ import static io.redispoolagent.it.metrics.PrometheusExportTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.LettuceExhaustionApp;
@@ -34,7 +35,7 @@ class LettucePoolMetricsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"generic", "async"})
     void exhaustedLettucePoolShowsUsedMaxTimeoutsAndWaitCountExactly(String pool) {
-        int port = MetricsHarness.freePort();
+        int port = Ports.free();
         String url = "http://127.0.0.1:" + port + "/metrics";
         Map<String, String> labels = Map.of(
                 "db_client_connection_pool_name", redis.server().host() + ":" + redis.server().port() + "/0",

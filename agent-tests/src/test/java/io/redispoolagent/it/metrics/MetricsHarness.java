@@ -3,7 +3,6 @@ package io.redispoolagent.it.metrics;
 import io.redispoolagent.it.harness.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,13 +32,6 @@ final class MetricsHarness {
         return value;
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** A scenario running in the background; {@link #release()} lets it finish, {@link #result()} waits for it. */
     static final class Running implements AutoCloseable {

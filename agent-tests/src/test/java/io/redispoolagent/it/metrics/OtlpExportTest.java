@@ -8,6 +8,7 @@ import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class OtlpExportTest {
 
     @Test
     void unreachableCollectorIsOneWarningLineAndTheAppRunsToItsEnd() throws InterruptedException {
-        int closedPort = MetricsHarness.freePort();
+        int closedPort = Ports.free();
         MetricsHarness.Running app = MetricsHarness.Running.start(PrometheusExportTest.exhaustionApp(tmp, redis)
                 .systemProperty("otel.metrics.exporter", "otlp")
                 .systemProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)

@@ -4,6 +4,7 @@ import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.JedisExhaustionApp;
@@ -29,7 +30,7 @@ class PrometheusExportTest {
 
     @Test
     void exhaustedJedisPoolShowsUsedMaxTimeoutsAndWaitCountExactlyOnThePrometheusEndpoint() {
-        int port = MetricsHarness.freePort();
+        int port = Ports.free();
         String url = "http://127.0.0.1:" + port + "/metrics";
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db_client_connection_pool_name", poolName);

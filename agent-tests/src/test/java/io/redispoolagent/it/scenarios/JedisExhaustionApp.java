@@ -1,7 +1,6 @@
 package io.redispoolagent.it.scenarios;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -26,24 +25,10 @@ public final class JedisExhaustionApp {
         int held = Integer.parseInt(args[2]);
         int timeouts = Integer.parseInt(args[3]);
         Path release = Path.of(args[4]);
-        List<Jedis> connections = new ArrayList<>();
         try (JedisPool pool = new JedisPool(host, port)) {
-            for (int i = 0; i < held; i++) {
-                Jedis jedis = pool.getResource();
-                jedis.ping();
-                connections.add(jedis);
-            }
+            List<Jedis> connections = JedisExhaustion.hold(pool, held);
             System.out.println("held " + connections.size());
-            int failed = 0;
-            for (int i = 0; i < timeouts; i++) {
-                try {
-                    pool.getResource().close();
-                    System.out.println("unexpected: borrow " + i + " succeeded");
-                } catch (RuntimeException exhausted) {
-                    failed++;
-                }
-            }
-            System.out.println("timed out " + failed);
+            System.out.println("timed out " + JedisExhaustion.timeOut(pool, timeouts));
             System.out.println("READY");
             System.out.flush();
             AwaitRelease.await(release);

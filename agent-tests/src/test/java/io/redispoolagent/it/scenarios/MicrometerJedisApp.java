@@ -3,7 +3,6 @@ package io.redispoolagent.it.scenarios;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -28,22 +27,9 @@ public final class MicrometerJedisApp {
         int port = Integer.parseInt(args[1]);
         int held = Integer.parseInt(args[2]);
         int timeouts = Integer.parseInt(args[3]);
-        List<Jedis> connections = new ArrayList<>();
         try (JedisPool pool = new JedisPool(host, port)) {
-            for (int i = 0; i < held; i++) {
-                Jedis jedis = pool.getResource();
-                jedis.ping();
-                connections.add(jedis);
-            }
-            int failed = 0;
-            for (int i = 0; i < timeouts; i++) {
-                try {
-                    pool.getResource().close();
-                } catch (RuntimeException exhausted) {
-                    failed++;
-                }
-            }
-            System.out.println("timed out " + failed);
+            List<Jedis> connections = JedisExhaustion.hold(pool, held);
+            System.out.println("timed out " + JedisExhaustion.timeOut(pool, timeouts));
             String scrape = prometheus.scrape();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!scrape.contains("db_client_connection_timeouts_total") && System.nanoTime() < deadline) {

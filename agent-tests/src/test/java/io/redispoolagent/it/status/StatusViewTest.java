@@ -3,12 +3,12 @@ package io.redispoolagent.it.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.Jdks;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.JedisExhaustionApp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +46,7 @@ class StatusViewTest {
 
     @Test
     void exhaustedJedisPoolShowsUsedMaxExhaustionAndACriticalRecommendationInJsonAndInTheCliTable() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Path release = tmp.resolve("release");
         CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(
@@ -230,11 +230,4 @@ class StatusViewTest {
         return (List<Object>) value;
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
