@@ -44,6 +44,9 @@ final class DirectTransformer implements ClassFileTransformer {
                     ClassFileLocator.ForClassLoader.of(loader));
             TypePool typePool = TypePool.Default.WithLazyResolution.of(locator);
             TypeDescription type = typePool.describe(instrumentation.typeName()).resolve();
+            if (!instrumentation.appliesTo(type)) {
+                return null;
+            }
             return instrumentation.transform(byteBuddy.decorate(type, locator), type).make(typePool).getBytes();
         } catch (Throwable failure) {
             FailureListener.report(instrumentation.typeName(), failure);

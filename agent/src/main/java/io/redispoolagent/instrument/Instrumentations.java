@@ -2,6 +2,7 @@ package io.redispoolagent.instrument;
 
 import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
 import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
+import io.redispoolagent.instrument.jedis.retry.Jedis3ConnectionInstrumentation;
 import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 
@@ -22,6 +23,7 @@ final class Instrumentations {
             SentinelInstrumentation.SENTINEL_POOL,
             SentinelInstrumentation.SENTINEL_PROVIDER,
             JedisRetryInstrumentation.COMMAND_EXECUTOR,
+            Jedis3ConnectionInstrumentation.CONNECTION,
             BoundedAsyncPoolInstrumentation.ASYNC_POOL));
 
     private Instrumentations() {

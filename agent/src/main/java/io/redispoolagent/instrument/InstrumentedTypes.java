@@ -18,7 +18,8 @@ final class InstrumentedTypes {
             "redis.clients.jedis.JedisSentinelPool",
             "redis.clients.jedis.providers.SentineledConnectionProvider",
             "io.lettuce.core.support.BoundedAsyncPool",
-            "redis.clients.jedis.executors.DefaultCommandExecutor")));
+            "redis.clients.jedis.executors.DefaultCommandExecutor",
+            "redis.clients.jedis.Connection")));
 
     private static final Set<String> INTERNAL_NAMES;
 

@@ -24,7 +24,7 @@ final class Retransformer {
                 .with(new FailureListener())
                 .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
         for (TypeInstrumentation instrumentation : Instrumentations.ALL) {
-            builder = builder.type(named(instrumentation.typeName()))
+            builder = builder.type(named(instrumentation.typeName()).and(instrumentation::appliesTo))
                     .transform((typeBuilder, type, classLoader, module, domain) -> instrumentation.transform(typeBuilder, type));
         }
         builder.installOn(jvm);

@@ -70,6 +70,11 @@ public final class PoolIdentity {
         return endpoint == null ? -1 : endpoint.port;
     }
 
+    /** True when the pool's connections go to {@code host:port} and select {@code database}. */
+    public boolean serves(String host, int port, int database) {
+        return endpoint != null && endpoint.port == port && endpoint.database == database && endpoint.host.equals(host);
+    }
+
     @Override
     public String toString() {
         return name + " (" + client.displayName() + " " + kind + ")";

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Retry on Jedis 4–8 {@code UnifiedJedis} clients under real faults: a real redis-server, a TCP proxy
+ * Retry on Jedis 4–8 {@code UnifiedJedis} clients and on Jedis 3's pooled {@code Jedis} under real faults: a real redis-server, a TCP proxy
  * inside the child JVM ({@code FaultProxy}), {@code CLIENT KILL TYPE normal} in a loop, a server
  * restart. Each test runs {@link RetryWorkloadApp} in child JVMs with and without the agent (retry
  * enabled explicitly: the agent is otherwise in observe mode, which changes no behaviour) and prints
@@ -31,23 +31,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JedisRetryFaultTest {
 
     private static final String JEDIS = "5.2.0";
+    private static final String JEDIS_3 = "3.10.0";
 
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
 
     @Test
     void idempotentWorkloadSeesNoErrorWithTheAgentAndErrorsWithout() {
-        for (String fault : List.of("kill", "reset")) {
-            Run without = run(JEDIS, false, "fault=" + fault, "every=100", "durationMs=2500");
-            Run with = run(JEDIS, true, "fault=" + fault, "every=100", "durationMs=2500");
-            System.out.printf("idempotent/%s: without agent %d errors in %d calls; with agent %d errors in %d calls,"
-                    + " retried %d, recovered %d%n", fault, without.errors(), without.calls(), with.errors(),
-                    with.calls(), with.retry("retried"), with.retry("recovered"));
-            assertThat(without.errors()).as("errors without the agent (%s)\n%s", fault, without.child).isPositive();
-            assertThat(with.errors()).as("errors with the agent (%s)\n%s", fault, with.child).isZero();
-            assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
-            assertThat(with.retry("gave_up") + with.retry("not_safe") + with.retry("budget_denied")).isZero();
-        }
+        assertIdempotentWorkloadRecovers(JEDIS, "api=unified");
+    }
+
+    @Test
+    void jedis3PooledJedisSeesNoErrorWithTheAgentAndErrorsWithout() {
+        assertIdempotentWorkloadRecovers(JEDIS_3, "api=pool");
     }
 
     @Test
@@ -76,23 +72,12 @@ class JedisRetryFaultTest {
 
     @Test
     void incrAndLpushAreNeverAppliedTwiceAndTheCheckCatchesANaiveRetry() {
-        Run without = run(JEDIS, false, "workload=counter", "fault=reset", "every=20", "durationMs=2500");
-        Run with = run(JEDIS, true, "workload=counter", "fault=reset", "every=20", "durationMs=2500");
-        Run naive = run(JEDIS, false, "workload=counter", "fault=reset", "every=20", "durationMs=2500", "naive=true");
-        for (Run r : List.of(without, with, naive)) {
-            System.out.printf("counter/%s: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d, server %d;"
-                            + " retried %d, not_safe %d%n", r.label, r.result("incrAcked"), r.result("incrErrors"),
-                    r.result("counter"), r.result("pushAcked"), r.result("pushErrors"), r.result("llen"),
-                    r.retry("retried"), r.retry("not_safe"));
-        }
-        for (Run r : List.of(without, with)) {
-            assertNeverTwice(r, "incrAcked", "incrErrors", "counter");
-            assertNeverTwice(r, "pushAcked", "pushErrors", "llen");
-        }
-        assertThat(with.retry("not_safe")).as("INCR/LPUSH failures after the write are not retried").isPositive();
-        long naiveExcess = naive.result("counter") - naive.result("incrAcked") - naive.result("incrErrors")
-                + naive.result("llen") - naive.result("pushAcked") - naive.result("pushErrors");
-        assertThat(naiveExcess).as("the naive retry-everything loop applied writes twice\n%s", naive.child).isPositive();
+        assertCountersNeverAppliedTwice(JEDIS, "api=unified");
+    }
+
+    @Test
+    void jedis3IncrAndLpushAreNeverAppliedTwiceAndTheCheckCatchesANaiveRetry() {
+        assertCountersNeverAppliedTwice(JEDIS_3, "api=pool");
     }
 
     @Test
@@ -154,8 +139,61 @@ class JedisRetryFaultTest {
 
     @Test
     void errorRepliesPoolExhaustionTransactionsPipelinesPubSubAndBlockingCommandsAreNotRetried() {
-        ChildJvm.Result probe = ChildJvm.forMain(io.redispoolagent.it.scenarios.RetryProbeApp.class)
-                .client(ClientMatrix.jedis(JEDIS)).withAgent()
+        Map<String, String> lines = probe(io.redispoolagent.it.scenarios.RetryProbeApp.class, JEDIS);
+        assertThat(lines).containsOnlyKeys("wrongtype", "blpop", "exhausted", "multi-exec", "pipeline", "pubsub");
+        assertThat(lines.get("exhausted")).contains("failure=JedisException", "retried=0", "not_retryable=1");
+        assertNotRetried(lines, "multi-exec", "pipeline", "pubsub");
+    }
+
+    @Test
+    void jedis3ErrorRepliesWatchTransactionsPipelinesPubSubAndBlockingCommandsAreNotRetried() {
+        Map<String, String> lines = probe(io.redispoolagent.it.scenarios.Jedis3RetryProbeApp.class, JEDIS_3);
+        assertThat(lines).containsOnlyKeys("wrongtype", "blpop", "watch", "multi-exec", "pipeline", "pubsub");
+        assertThat(lines.get("watch")).as("a read after WATCH is not re-sent on a new connection")
+                .contains("failure=JedisConnectionException", "retried=0", "not_safe=1");
+        assertNotRetried(lines, "multi-exec", "pipeline", "pubsub");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static void assertIdempotentWorkloadRecovers(String version, String api) {
+        for (String fault : List.of("kill", "reset")) {
+            Run without = run(version, false, api, "fault=" + fault, "every=100", "durationMs=2500");
+            Run with = run(version, true, api, "fault=" + fault, "every=100", "durationMs=2500");
+            System.out.printf("jedis %s %s, idempotent/%s: without agent %d errors in %d calls; with agent %d errors"
+                    + " in %d calls, retried %d, recovered %d%n", version, api, fault, without.errors(), without.calls(),
+                    with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
+            assertThat(without.errors()).as("errors without the agent (%s)\n%s", fault, without.child).isPositive();
+            assertThat(with.errors()).as("errors with the agent (%s)\n%s", fault, with.child).isZero();
+            assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
+            assertThat(with.retry("gave_up") + with.retry("not_safe") + with.retry("budget_denied")).isZero();
+        }
+    }
+
+    private static void assertCountersNeverAppliedTwice(String version, String api) {
+        String[] workload = {api, "workload=counter", "fault=reset", "every=20", "durationMs=2500"};
+        Run without = run(version, false, workload);
+        Run with = run(version, true, workload);
+        Run naive = run(version, false, api, "workload=counter", "fault=reset", "every=20", "durationMs=2500", "naive=true");
+        for (Run r : List.of(without, with, naive)) {
+            System.out.printf("jedis %s %s, counter/%s: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d,"
+                            + " server %d; retried %d, not_safe %d%n", version, api, r.label, r.result("incrAcked"),
+                    r.result("incrErrors"), r.result("counter"), r.result("pushAcked"), r.result("pushErrors"),
+                    r.result("llen"), r.retry("retried"), r.retry("not_safe"));
+        }
+        for (Run r : List.of(without, with)) {
+            assertNeverTwice(r, "incrAcked", "incrErrors", "counter");
+            assertNeverTwice(r, "pushAcked", "pushErrors", "llen");
+        }
+        assertThat(with.retry("not_safe")).as("INCR/LPUSH failures after the write are not retried").isPositive();
+        long naiveExcess = naive.result("counter") - naive.result("incrAcked") - naive.result("incrErrors")
+                + naive.result("llen") - naive.result("pushAcked") - naive.result("pushErrors");
+        assertThat(naiveExcess).as("the naive retry-everything loop applied writes twice\n%s", naive.child).isPositive();
+    }
+
+    /** Runs a probe app with the agent and retry on; returns its PROBE lines by name, after the checks every probe shares. */
+    private static Map<String, String> probe(Class<?> app, String version) {
+        ChildJvm.Result probe = ChildJvm.forMain(app).client(ClientMatrix.jedis(version)).withAgent()
                 .systemProperty("redis.pool.retry.enabled", "true").systemProperty("otel.metrics.exporter", "none")
                 .timeout(Duration.ofSeconds(40))
                 .args(redis.server().host(), String.valueOf(redis.server().port())).run();
@@ -164,20 +202,20 @@ class JedisRetryFaultTest {
             if (line.startsWith("PROBE ")) {
                 String[] parts = line.split(" ", 3);
                 lines.put(parts[1], parts[2]);
-                System.out.println(line);
+                System.out.println("jedis " + version + " " + line);
             }
         }
-        assertThat(lines).as(probe.toString()).containsOnlyKeys("wrongtype", "blpop", "exhausted", "multi-exec",
-                "pipeline", "pubsub");
+        assertThat(lines).as(probe.toString()).containsKeys("wrongtype", "blpop");
         assertThat(lines.get("wrongtype")).contains("failure=JedisDataException", "retried=0", "not_retryable=1", "calls=1");
         assertThat(lines.get("blpop")).contains("failure=JedisConnectionException", "retried=0", "not_safe=1", "calls=1");
-        assertThat(lines.get("exhausted")).contains("failure=JedisException", "retried=0", "not_retryable=1");
-        for (String bypass : List.of("multi-exec", "pipeline", "pubsub")) {
+        return lines;
+    }
+
+    private static void assertNotRetried(Map<String, String> lines, String... bypasses) {
+        for (String bypass : bypasses) {
             assertThat(lines.get(bypass)).as(bypass).doesNotContain("failure=none").contains("retried=0");
         }
     }
-
-    // ---------------------------------------------------------------------------------------------
 
     private static void assertNeverTwice(Run r, String acked, String errors, String server) {
         assertThat(r.result(server)).as("%s: %s >= acknowledged\n%s", r.label, server, r.child)

@@ -1,8 +1,5 @@
 package io.redispoolagent.it.scenarios;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
@@ -32,12 +29,12 @@ public final class RetryProbeApp {
         JedisPooled jedis = new JedisPooled(config, host, proxy.port());
         jedis.lpush("wrongtype", "x");
 
-        probe("wrongtype", host, port, "get", () -> jedis.get("wrongtype"));
-        probe("blpop", host, port, "blpop", () -> {
-            resetLater(proxy, 300);
+        RetryProbe.probe("wrongtype", host, port, "get", () -> jedis.get("wrongtype"));
+        RetryProbe.probe("blpop", host, port, "blpop", () -> {
+            RetryProbe.resetLater(proxy, 300);
             return jedis.blpop(5, "empty");
         });
-        probe("exhausted", host, port, "get", () -> {
+        RetryProbe.probe("exhausted", host, port, "get", () -> {
             Thread holder = new Thread(() -> {
                 try {
                     jedis.blpop(1, "empty");
@@ -53,78 +50,26 @@ public final class RetryProbeApp {
                 holder.join();
             }
         });
-        probe("multi-exec", host, port, "incr", () -> {
+        RetryProbe.probe("multi-exec", host, port, "incr", () -> {
             AbstractTransaction tx = jedis.multi();
             tx.incr("tx");
             proxy.resetAll();
             return tx.exec();
         });
-        probe("pipeline", host, port, "incr", () -> {
+        RetryProbe.probe("pipeline", host, port, "incr", () -> {
             AbstractPipeline pipeline = jedis.pipelined();
             pipeline.incr("pipelined");
             proxy.resetAll();
             pipeline.sync();
             return null;
         });
-        probe("pubsub", host, port, "subscribe", () -> {
-            resetLater(proxy, 300);
+        RetryProbe.probe("pubsub", host, port, "subscribe", () -> {
+            RetryProbe.resetLater(proxy, 300);
             jedis.subscribe(new JedisPubSub() { }, "channel");
             return null;
         });
         jedis.close();
         proxy.close();
         System.exit(0);
-    }
-
-    private static void resetLater(FaultProxy proxy, long millis) {
-        Thread reset = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            proxy.resetAll();
-        });
-        reset.start();
-    }
-
-    private static void probe(String name, String host, int port, String command, Callable<Object> action) throws Exception {
-        RespClient.once(host, port, "CONFIG", "RESETSTAT");
-        Map<String, Long> before = stats();
-        String failure = "none";
-        try {
-            action.call();
-        } catch (Exception e) {
-            failure = e.getClass().getSimpleName();
-        }
-        Map<String, Long> after = stats();
-        String info = String.valueOf(RespClient.once(host, port, "INFO", "commandstats"));
-        long calls = 0;
-        for (String line : info.split("\r\n")) {
-            if (line.startsWith("cmdstat_" + command + ":calls=")) {
-                calls = Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
-            }
-        }
-        System.out.println("PROBE " + name + " failure=" + failure
-                + " retried=" + (after.get("retried") - before.get("retried"))
-                + " not_safe=" + (after.get("not_safe") - before.get("not_safe"))
-                + " not_retryable=" + (after.get("not_retryable") - before.get("not_retryable"))
-                + " calls=" + calls);
-        Thread.sleep(100);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> stats() throws Exception {
-        Class<?> registry = Class.forName("io.redispoolagent.pool.PoolRegistry");
-        Map<String, Long> total = new java.util.HashMap<>();
-        for (String key : List.of("retried", "not_safe", "not_retryable")) {
-            total.put(key, 0L);
-        }
-        for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
-            Object stats = record.getClass().getMethod("retryStats").invoke(record);
-            Map<Object, Long> counts = (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
-            counts.forEach((outcome, count) -> total.merge(outcome.toString().toLowerCase(), count, Long::sum));
-        }
-        return total;
     }
 }

@@ -1,6 +1,5 @@
 package io.redispoolagent.it.scenarios;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Load on a Jedis 4–8 {@code UnifiedJedis} ({@code JedisPooled} on 4–7, {@code RedisClient} on 8) under
- * a fault, for the retry tests. Arguments are {@code key=value}:
+ * Load on Jedis under a fault, for the retry tests. Arguments are {@code key=value}:
  * <ul>
  *   <li>{@code host}, {@code port}: the redis-server; {@code via=proxy|direct} (default proxy: a
  *       {@link FaultProxy} in this JVM in front of it);</li>
+ *   <li>{@code api=unified|pool}: a Jedis 4–8 {@code UnifiedJedis}, or a {@code JedisPool} whose {@code
+ *       Jedis} is borrowed per command (Jedis 3–8), see {@link WorkloadClient};</li>
  *   <li>{@code workload=idempotent|counter}: SET/GET/HSET/EXISTS on per-thread keys, or INCR
  *       {@code counter} / LPUSH {@code list};</li>
  *   <li>{@code fault=none|kill|reset|outage|restart}: {@code CLIENT KILL TYPE normal} every {@code
@@ -57,7 +56,7 @@ public final class RetryWorkloadApp {
         RespClient.once(host, redisPort, "FLUSHALL");
         FaultProxy proxy = viaProxy ? new FaultProxy(host, redisPort) : null;
         int port = viaProxy ? proxy.port() : redisPort;
-        UnifiedJedis jedis = client(host, port);
+        WorkloadClient jedis = WorkloadClient.of(args.getOrDefault("api", "unified"), host, port);
 
         if ("backoff".equals(workload)) {
             backoff(jedis, proxy, Integer.parseInt(args.getOrDefault("samples", "3")));
@@ -196,7 +195,7 @@ public final class RetryWorkloadApp {
      * The proxy accepts each connection and resets it at once, so every attempt of a GET fails; the
      * accept times of one GET's attempts show the pauses between them (BACKOFF d1 d2 d3, in ms).
      */
-    private static void backoff(UnifiedJedis jedis, FaultProxy proxy, int samples) throws Exception {
+    private static void backoff(WorkloadClient jedis, FaultProxy proxy, int samples) throws Exception {
         proxy.rejectNew(true);
         for (int sample = 0; sample < samples; sample++) {
             proxy.resetAll();
@@ -234,17 +233,6 @@ public final class RetryWorkloadApp {
                     throw e;
                 }
             }
-        }
-    }
-
-    /** JedisPooled(host, port) on Jedis 4–7, RedisClient.create(host, port) on 8. */
-    static UnifiedJedis client(String host, int port) throws Exception {
-        try {
-            return (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
-                    .getConstructor(String.class, int.class).newInstance(host, port);
-        } catch (ClassNotFoundException jedis8) {
-            Method create = Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
-            return (UnifiedJedis) create.invoke(null, host, port);
         }
     }
 

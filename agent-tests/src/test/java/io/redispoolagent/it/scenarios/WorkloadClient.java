@@ -1,0 +1,106 @@
+package io.redispoolagent.it.scenarios;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The commands {@link RetryWorkloadApp} runs, on one of two Jedis APIs: {@code unified}, a Jedis 4–8
+ * {@code UnifiedJedis} ({@code JedisPooled} on 4–7, {@code RedisClient} on 8); or {@code pool}, the
+ * legacy {@code try (Jedis jedis = pool.getResource()) { ... }} on a {@code JedisPool} of Jedis 3–8,
+ * called by reflection, since the scenarios compile against Jedis 5 and Jedis 3's return types differ.
+ */
+interface WorkloadClient extends AutoCloseable {
+
+    Object set(String key, String value);
+
+    Object get(String key);
+
+    Object hset(String hash, String field, String value);
+
+    Object exists(String key);
+
+    Object incr(String key);
+
+    Object lpush(String key, String value);
+
+    @Override
+    void close();
+
+    static WorkloadClient of(String api, String host, int port) throws Exception {
+        return "pool".equals(api) ? new PooledJedis(host, port) : new Unified(host, port);
+    }
+
+    final class Unified implements WorkloadClient {
+        private final UnifiedJedis jedis;
+
+        /** JedisPooled(host, port) on Jedis 4–7, RedisClient.create(host, port) on 8. */
+        Unified(String host, int port) throws Exception {
+            UnifiedJedis client;
+            try {
+                client = (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
+                        .getConstructor(String.class, int.class).newInstance(host, port);
+            } catch (ClassNotFoundException jedis8) {
+                Method create = Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
+                client = (UnifiedJedis) create.invoke(null, host, port);
+            }
+            this.jedis = client;
+        }
+
+        @Override public Object set(String key, String value) { return jedis.set(key, value); }
+        @Override public Object get(String key) { return jedis.get(key); }
+        @Override public Object hset(String hash, String field, String value) { return jedis.hset(hash, field, value); }
+        @Override public Object exists(String key) { return jedis.exists(key); }
+        @Override public Object incr(String key) { return jedis.incr(key); }
+        @Override public Object lpush(String key, String value) { return jedis.lpush(key, value); }
+        @Override public void close() { jedis.close(); }
+    }
+
+    /** A {@code JedisPool} (default configuration), one borrow per command. */
+    final class PooledJedis implements WorkloadClient {
+        private final AutoCloseable pool;
+        private final Method getResource;
+
+        PooledJedis(String host, int port) throws Exception {
+            pool = (AutoCloseable) Class.forName("redis.clients.jedis.JedisPool")
+                    .getConstructor(String.class, int.class).newInstance(host, port);
+            getResource = pool.getClass().getMethod("getResource");
+        }
+
+        @Override public Object set(String key, String value) { return call("set", key, value); }
+        @Override public Object get(String key) { return call("get", key); }
+        @Override public Object hset(String hash, String field, String value) { return call("hset", hash, field, value); }
+        @Override public Object exists(String key) { return call("exists", key); }
+        @Override public Object incr(String key) { return call("incr", key); }
+        @Override public Object lpush(String key, String value) { return call("lpush", key, new String[] {value}); }
+
+        @Override
+        public void close() {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private Object call(String command, Object... args) {
+            try (AutoCloseable jedis = (AutoCloseable) getResource.invoke(pool)) {
+                return method(jedis.getClass(), command, args).invoke(jedis, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        : new IllegalStateException(e.getCause());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The public method with exactly these argument types (String, or String[] for varargs). */
+        private static Method method(Class<?> type, String name, Object[] args) throws NoSuchMethodException {
+            Class<?>[] types = Arrays.stream(args).map(Object::getClass).toArray(Class<?>[]::new);
+            return type.getMethod(name, types);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.redispoolagent.instrument.jedis.retry;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Retry for Jedis 3 ({@code Jedis} / {@code BinaryJedis}, pooled or not): Jedis 3 has no method every
+ * command passes through, but every command is one {@code Connection.sendCommand(cmd, byte[]...)}
+ * followed by one of a few reply reads, all declared by {@code redis.clients.jedis.Connection}. See
+ * {@link Jedis3ConnectionRetry} for what is retried and how.
+ *
+ * <p>The class has the same name in Jedis 4–8, where commands go through {@code executeCommand} and are
+ * retried at the executor instead ({@link JedisRetryInstrumentation}); there it is left unwoven.
+ */
+public final class Jedis3ConnectionInstrumentation {
+
+    /**
+     * The reply reads a {@code Jedis} command method ends with. Each flushes the command and reads one
+     * reply. Not listed: {@code getBulkReply} and {@code getMultiBulkReply} (they call a listed one),
+     * {@code getUnflushedObjectMultiBulkReply} / {@code getRawObjectMultiBulkReply} (pub/sub reads).
+     */
+    static final String[] REPLY_READS = {"getStatusCodeReply", "getBinaryBulkReply", "getIntegerReply",
+            "getBinaryMultiBulkReply", "getObjectMultiBulkReply", "getIntegerMultiBulkReply", "getOne"};
+
+    public static final TypeInstrumentation CONNECTION = TypeInstrumentation.of("redis.clients.jedis.Connection",
+            type -> type.getDeclaredMethods().filter(named("executeCommand")).isEmpty(),
+            (builder, type) -> builder
+                    .visit(Advice.to(SendCommandAdvice.class).on(named("sendCommand").and(takesArguments(2))
+                            .and(takesArgument(1, byte[][].class))))
+                    .visit(Advice.to(ReplyAdvice.class).on(namedOneOf(REPLY_READS).and(takesArguments(0))))
+                    .visit(Advice.to(PipelineRepliesAdvice.class).on(named("getMany").and(takesArguments(1)))));
+
+    private Jedis3ConnectionInstrumentation() {
+    }
+
+    /** Remembers the command being sent: what a retry would send again. */
+    public static final class SendCommandAdvice {
+        private SendCommandAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void onEnter(@Advice.This Object connection, @Advice.Argument(0) Object command,
+                                   @Advice.Argument(1) byte[][] args) {
+            Jedis3ConnectionRetry.sending(connection, command, args);
+        }
+    }
+
+    /** After a reply read: true runs the read again ({@code repeatOn}), once the command was sent again. */
+    public static final class ReplyAdvice {
+        private ReplyAdvice() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, repeatOn = Advice.OnNonDefaultValue.class,
+                suppress = Throwable.class)
+        public static boolean onExit(@Advice.This Object connection, @Advice.Thrown Throwable failure) {
+            return Jedis3ConnectionRetry.replied(connection, failure);
+        }
+    }
+
+    /** {@code getMany}: a pipeline's or a transaction's replies, never retried; they end its command run. */
+    public static final class PipelineRepliesAdvice {
+        private PipelineRepliesAdvice() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void onExit(@Advice.This Object connection) {
+            Jedis3ConnectionRetry.pipelineRead(connection);
+        }
+    }
+}
