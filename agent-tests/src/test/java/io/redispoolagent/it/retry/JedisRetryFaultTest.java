@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -80,11 +81,12 @@ class JedisRetryFaultTest {
         assertCountersNeverAppliedTwice(JEDIS_3, "api=pool");
     }
 
-    @Test
-    void serverRestartMidLoad(@TempDir Path dir) throws Exception {
-        Run without = restartDuringLoad(dir.resolve("without"), false);
-        Run with = restartDuringLoad(dir.resolve("with"), true);
-        System.out.printf("restart: without agent %d errors in %d calls; with agent %d errors in %d calls,"
+    @ParameterizedTest
+    @CsvSource({"5.2.0, api=unified", "3.10.0, api=pool"})
+    void serverRestartMidLoad(String version, String api, @TempDir Path dir) throws Exception {
+        Run without = restartDuringLoad(dir.resolve("without"), version, api, false);
+        Run with = restartDuringLoad(dir.resolve("with"), version, api, true);
+        System.out.printf("jedis " + version + " " + api + ", restart: without agent %d errors in %d calls; with agent %d errors in %d calls,"
                         + " retried %d, recovered %d, gave up %d%n", without.errors(), without.calls(), with.errors(),
                 with.calls(), with.retry("retried"), with.retry("recovered"), with.retry("gave_up"));
         assertThat(without.errors()).as(without.child.toString()).isPositive();
@@ -224,8 +226,8 @@ class JedisRetryFaultTest {
                 .isLessThanOrEqualTo(r.result(acked) + r.result(errors));
     }
 
-    private Run restartDuringLoad(Path started, boolean agent) throws Exception {
-        CompletableFuture<Run> child = CompletableFuture.supplyAsync(() -> run(JEDIS, agent, List.of(), "via=direct",
+    private Run restartDuringLoad(Path started, String version, String api, boolean agent) throws Exception {
+        CompletableFuture<Run> child = CompletableFuture.supplyAsync(() -> run(version, agent, List.of(), api, "via=direct",
                 "fault=restart", "startedFile=" + started, "durationMs=3000"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!Files.exists(started) && System.nanoTime() < deadline && !child.isDone()) {
