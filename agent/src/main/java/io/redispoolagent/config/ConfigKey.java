@@ -33,7 +33,8 @@ public enum ConfigKey {
             "Report a connection held longer than this as a possible leak, with the borrower's stack."
                     + " Unset: no leak detection (it captures a stack per borrow)."),
     RETRY_ENABLED("retry.enabled", ValueType.BOOLEAN, false,
-            "Retry commands that fail on a broken connection or a connect error, where safe."
+            "Retry commands that fail on a broken connection or a connect error, where safe, and keep"
+                    + " Lettuce from replaying unsafe commands after a reconnect."
                     + " Default: on in enforce and floor modes, off in observe mode (observe changes nothing)."),
     RETRY_MAX_ATTEMPTS("retry.maxAttempts", ValueType.ATTEMPTS, false,
             "Attempts per command, the first included: 4 = 1 + 3 retries."),

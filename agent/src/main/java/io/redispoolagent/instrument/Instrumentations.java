@@ -5,6 +5,7 @@ import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
 import io.redispoolagent.instrument.jedis.retry.Jedis3ConnectionInstrumentation;
 import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
+import io.redispoolagent.instrument.lettuce.LettuceReplayInstrumentation;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,7 +25,8 @@ final class Instrumentations {
             SentinelInstrumentation.SENTINEL_PROVIDER,
             JedisRetryInstrumentation.COMMAND_EXECUTOR,
             Jedis3ConnectionInstrumentation.CONNECTION,
-            BoundedAsyncPoolInstrumentation.ASYNC_POOL));
+            BoundedAsyncPoolInstrumentation.ASYNC_POOL,
+            LettuceReplayInstrumentation.COMMAND_HANDLER));
 
     private Instrumentations() {
     }

@@ -19,7 +19,8 @@ final class InstrumentedTypes {
             "redis.clients.jedis.providers.SentineledConnectionProvider",
             "io.lettuce.core.support.BoundedAsyncPool",
             "redis.clients.jedis.executors.DefaultCommandExecutor",
-            "redis.clients.jedis.Connection")));
+            "redis.clients.jedis.Connection",
+            "io.lettuce.core.protocol.CommandHandler")));
 
     private static final Set<String> INTERNAL_NAMES;
 

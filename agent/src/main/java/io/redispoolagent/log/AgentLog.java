@@ -67,8 +67,17 @@ public final class AgentLog {
      * that repeats on every call (a hook on a hot path, say) cannot flood the application's stderr.
      */
     public static void warnOnce(String onceKey, String message, Throwable cause) {
+        once(Level.WARN, onceKey, message, cause);
+    }
+
+    /** As {@link #warnOnce}, for a notice: a behaviour of the agent worth saying once, not a problem. */
+    public static void infoOnce(String onceKey, String message) {
+        once(Level.INFO, onceKey, message, null);
+    }
+
+    private static void once(Level level, String onceKey, String message, Throwable cause) {
         if (ONCE_KEYS.add(onceKey)) {
-            log(Level.WARN, message, cause);
+            log(level, message, cause);
         }
     }
 

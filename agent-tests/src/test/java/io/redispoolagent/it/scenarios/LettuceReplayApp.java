@@ -2,16 +2,19 @@ package io.redispoolagent.it.scenarios;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Lettuce's own at-least-once replay under connection resets: INCR from {@code threads} threads on one
- * shared connection (autoReconnect on, the default) while a {@link FaultProxy} resets every connection
- * every {@code every} ms. Prints {@code RESULT incrAcked= incrErrors= counter=}: a counter above
- * acknowledged + errors means Lettuce re-sent a command Redis had already executed. The agent does not
- * retry Lettuce commands, so it must not change this. Arguments: host port durationMs threads every.
+ * Lettuce's replay after a reconnect under connection resets: {@code threads} threads share one
+ * connection (autoReconnect on, the default), each alternating INCR {@code counter} with SET of a key of
+ * its own, while a {@link FaultProxy} resets every connection every {@code every} ms. Arguments: host
+ * port durationMs threads every [api], api = sync (default), async or reactive.
+ *
+ * <p>Prints {@code RESULT incrAcked= incrErrors= counter= setAcked= setErrors= setFailedByAgent=
+ * incrFailedByAgent=}: a counter above acknowledged + errors means an INCR Redis had executed was sent
+ * again; the "failed by agent" counts are errors whose message names the agent.
  */
 public final class LettuceReplayApp {
 
@@ -24,24 +27,24 @@ public final class LettuceReplayApp {
         long durationMs = Long.parseLong(args[2]);
         int threads = Integer.parseInt(args[3]);
         long every = Long.parseLong(args[4]);
+        String api = args.length > 5 ? args[5] : "sync";
         RespClient.once(host, port, "FLUSHALL");
         FaultProxy proxy = new FaultProxy(host, port);
         RedisClient client = RedisClient.create("redis://" + host + ":" + proxy.port());
         StatefulRedisConnection<String, String> connection = client.connect();
         connection.setTimeout(Duration.ofSeconds(5));
-        RedisCommands<String, String> sync = connection.sync();
-        LongAdder acked = new LongAdder();
-        LongAdder errors = new LongAdder();
+        Counts incr = new Counts();
+        Counts set = new Counts();
         long end = System.nanoTime() + durationMs * 1_000_000L;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
+            String key = "k:" + t;
             workers[t] = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        sync.incr("counter");
-                        acked.increment();
-                    } catch (RuntimeException e) {
-                        errors.increment();
+                for (long i = 0; System.nanoTime() < end; i++) {
+                    if ((i & 1) == 0) {
+                        incr.run(() -> call(connection, api, "incr", "counter", null));
+                    } else {
+                        set.run(() -> call(connection, api, "set", key, "v"));
                     }
                 }
             });
@@ -58,12 +61,54 @@ public final class LettuceReplayApp {
         }
         Thread.sleep(500);
         long counter = Long.parseLong(String.valueOf(RespClient.once(host, port, "GET", "counter")));
-        System.out.println("RESULT incrAcked=" + acked.sum() + " incrErrors=" + errors.sum() + " counter=" + counter
-                + " resets=" + resets);
+        System.out.println("RESULT incrAcked=" + incr.acked.sum() + " incrErrors=" + incr.errors.sum()
+                + " counter=" + counter + " incrFailedByAgent=" + incr.byAgent.sum()
+                + " setAcked=" + set.acked.sum() + " setErrors=" + set.errors.sum()
+                + " setFailedByAgent=" + set.byAgent.sum() + " resets=" + resets);
         RetryWorkloadApp.printRetryStats();
         connection.close();
         client.shutdown();
         proxy.close();
         System.exit(0);
+    }
+
+    private static Object call(StatefulRedisConnection<String, String> connection, String api, String command,
+                               String key, String value) throws Exception {
+        boolean incr = "incr".equals(command);
+        switch (api) {
+            case "async":
+                return (incr ? connection.async().incr(key) : connection.async().set(key, value)).get(10, TimeUnit.SECONDS);
+            case "reactive":
+                return (incr ? connection.reactive().incr(key) : connection.reactive().set(key, value))
+                        .block(Duration.ofSeconds(10));
+            default:
+                return incr ? connection.sync().incr(key) : connection.sync().set(key, value);
+        }
+    }
+
+    private interface Command {
+        Object run() throws Exception;
+    }
+
+    /** Acknowledged and failed calls of one command, and the failures that carry the agent's message. */
+    private static final class Counts {
+        final LongAdder acked = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final LongAdder byAgent = new LongAdder();
+
+        void run(Command command) {
+            try {
+                command.run();
+                acked.increment();
+            } catch (Exception e) {
+                errors.increment();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (String.valueOf(t.getMessage()).contains("redis-pool-agent")) {
+                        byAgent.increment();
+                        break;
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,183 @@
+package io.redispoolagent.instrument.lettuce;
+
+import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.reflect.Reflection;
+import io.redispoolagent.retry.ArgumentAccessor;
+import io.redispoolagent.retry.CommandSafety;
+import io.redispoolagent.retry.RetryOutcome;
+import io.redispoolagent.retry.RetryPolicies;
+import io.redispoolagent.retry.Safety;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes Lettuce's replay after a reconnect safe for writes. What Lettuce does (read from the 5.3.7, 6.8.2
+ * and 7.7.0 sources): with {@code autoReconnect} on (the default), when a connection drops, {@code
+ * DefaultEndpoint.notifyDrainQueuedCommands} takes the commands that were written to it and not yet
+ * answered ({@code CommandHandler.drainQueue()}: a fresh list of its stack, only commands whose write
+ * succeeded), puts them ahead of the never-written ones, and sends them all again once reconnected. A
+ * command Redis executed but whose reply was lost runs twice: an INCR counts twice, an LPUSH pushes
+ * twice. Lettuce 6.6+'s {@code replayFilter} sees only never-written commands, not these.
+ *
+ * <p>What the agent does, when retry is on: each in-flight command that is not safe to repeat (the same
+ * table as for Jedis: INCR, LPUSH, EVAL, a blocking pop…) is failed with a {@code RedisException}
+ * instead ("connection lost after the command was sent; not replayed because INCR is not safe to
+ * repeat"), as Lettuce itself does without autoReconnect, and removed from the replay. The application
+ * sees an error, as for any write whose outcome is unknown; the write is never applied twice. Commands
+ * safe to repeat, never-written ones, and those Lettuce re-establishes on every connection anyway (AUTH,
+ * HELLO, SELECT, CLIENT SETNAME, READONLY, (un)subscriptions) are replayed as before. A transaction in
+ * flight (MULTI, EXEC, DISCARD, or a command queued inside MULTI) is failed as a whole: replayed on a new
+ * connection, its commands would run outside the transaction.
+ *
+ * <p>The agent adds no retry of its own to Lettuce: Lettuce's replay already re-sends every command on
+ * the new connection, and a second loop would only duplicate. Runs on the channel's event loop, once per
+ * lost connection; reflection only, no Lettuce class is linked.
+ */
+public final class LettuceReplayGuard {
+
+    private static final Set<String> RESTORED_BY_LETTUCE = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "AUTH", "HELLO", "SELECT", "CLIENT", "READONLY", "READWRITE", "PING", "SUBSCRIBE", "PSUBSCRIBE",
+            "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE")));
+
+    private static final Set<String> TRANSACTION = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "MULTI", "EXEC", "DISCARD")));
+
+    private static final String TRANSACTIONAL_COMMAND = "io.lettuce.core.protocol.TransactionalCommand";
+    private static final String REDIS_COMMAND = "io.lettuce.core.protocol.RedisCommand";
+
+    private LettuceReplayGuard() {
+    }
+
+    /** After {@code drainQueue()}: fails and removes the commands that must not be sent again. */
+    public static void drained(Object handler, Collection<?> inFlight) {
+        if (inFlight == null || inFlight.isEmpty() || !RetryPolicies.enabled() || !willReplay(handler)) {
+            return;
+        }
+        CommandSafety table = RetryPolicies.fallback().commands();
+        boolean transaction = false;
+        for (Object command : inFlight) {
+            transaction |= !isDone(command) && isTransactional(command);
+        }
+        List<String> failed = new ArrayList<>();
+        for (Iterator<?> it = inFlight.iterator(); it.hasNext(); ) {
+            Object command = it.next();
+            if (isDone(command)) {
+                continue;
+            }
+            String name = name(command);
+            boolean unsafe = transaction && isTransactional(command) || name == null
+                    || !RESTORED_BY_LETTUCE.contains(name) && !safety(table, name, command).safeToRepeat();
+            if (unsafe && fail(command, name)) {
+                it.remove();
+                failed.add(name);
+                RetryPolicies.fallbackStats().record(RetryOutcome.NOT_SAFE);
+            }
+        }
+        if (!failed.isEmpty()) {
+            AgentLog.infoOnce("retry:lettuce-replay", "lettuce: a connection dropped with commands in flight; the ones"
+                    + " not safe to repeat (here " + failed + ") fail instead of being replayed by Lettuce after the"
+                    + " reconnect, so that no write is applied twice. Safe commands are replayed as before.");
+            if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
+                AgentLog.debug("lettuce: " + inFlight.size() + " in-flight commands replayed, failed instead: " + failed);
+            }
+        }
+    }
+
+    /** True when Lettuce is going to replay (autoReconnect on); otherwise it fails them all itself. */
+    private static boolean willReplay(Object handler) {
+        Object options = Reflection.field(handler, "clientOptions");
+        return options != null && Boolean.TRUE.equals(Reflection.call(options, "isAutoReconnect"));
+    }
+
+    private static boolean isDone(Object command) {
+        return !Boolean.FALSE.equals(invoke(command, "isDone"));
+    }
+
+    private static boolean isTransactional(Object command) {
+        String name = name(command);
+        return name != null && TRANSACTION.contains(name) || Reflection.isA(command.getClass(), TRANSACTIONAL_COMMAND);
+    }
+
+    /** The command's name as sent ({@code getType().getBytes()}), or null if unreadable. */
+    static String name(Object command) {
+        Object type = invoke(command, "getType");
+        Object bytes = type == null ? null : Reflection.call(type, "getBytes");
+        return bytes instanceof byte[] ? new String((byte[]) bytes, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT) : null;
+    }
+
+    private static Safety safety(CommandSafety table, String name, Object command) {
+        return table.classify(name, LettuceArguments.of(invoke(command, "getArgs")), ArgumentAccessor.LISTS, 0);
+    }
+
+    /**
+     * Completes the command exceptionally as Lettuce's own cancellation does (the output's error first,
+     * then the future); false if that failed, and the command is then left to Lettuce's replay.
+     */
+    private static boolean fail(Object command, String name) {
+        try {
+            String message = "Connection lost after " + name + " was sent; not replayed after the reconnect because"
+                    + " it is not safe to repeat (redis-pool-agent): it may or may not have been executed";
+            Object exception = Class.forName("io.lettuce.core.RedisException", false, command.getClass().getClassLoader())
+                    .getConstructor(String.class).newInstance(message);
+            Object output = invoke(command, "getOutput");
+            if (output != null) {
+                Method setError = output.getClass().getMethod("setError", String.class);
+                setError.setAccessible(true);
+                setError.invoke(output, message);
+            }
+            Method complete = redisCommandMethod(command, "completeExceptionally", Throwable.class);
+            complete.invoke(command, exception);
+            failTransactionQueue(output, exception);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError cannotFail) {
+            AgentLog.warnOnce("retry:lettuce-fail", "lettuce: cannot fail an in-flight " + name
+                    + "; Lettuce replays it as without the agent", cannotFail);
+            return false;
+        }
+    }
+
+    /** EXEC's output holds the commands queued inside MULTI, which would otherwise wait for their timeout. */
+    private static void failTransactionQueue(Object output, Object exception) throws ReflectiveOperationException {
+        if (output == null || !Reflection.isA(output.getClass(), "io.lettuce.core.output.MultiOutput")) {
+            return;
+        }
+        Field queue = output.getClass().getDeclaredField("queue");
+        queue.setAccessible(true);
+        Object queued = queue.get(output);
+        if (queued instanceof Collection) {
+            for (Object command : (Collection<?>) queued) {
+                if (!isDone(command)) {
+                    redisCommandMethod(command, "completeExceptionally", Throwable.class).invoke(command, exception);
+                }
+            }
+        }
+    }
+
+    private static Object invoke(Object command, String method) {
+        try {
+            return redisCommandMethod(command, method).invoke(command);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** A method of the public {@code RedisCommand} interface: the command classes themselves may not be public. */
+    private static Method redisCommandMethod(Object command, String name, Class<?>... parameters) throws NoSuchMethodException {
+        try {
+            Class<?> api = Class.forName(REDIS_COMMAND, false, command.getClass().getClassLoader());
+            return api.getMethod(name, parameters);
+        } catch (ClassNotFoundException notLettuce) {
+            throw new NoSuchMethodException(REDIS_COMMAND + " not visible");
+        }
+    }
+}
