@@ -32,14 +32,24 @@ public final class Reflection {
 
     /** Reads a field declared by the object's class or a superclass, or returns null. */
     public static Object field(Object target, String name) {
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+        Field field = findField(target.getClass(), name);
+        try {
+            return field == null ? null : field.get(target);
+        } catch (IllegalAccessException | RuntimeException inaccessible) {
+            return null;
+        }
+    }
+
+    /** The field declared by {@code type} or a superclass, made accessible; null if absent or inaccessible. */
+    public static Field findField(Class<?> type, String name) {
+        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
             try {
-                Field field = type.getDeclaredField(name);
+                Field field = declaring.getDeclaredField(name);
                 field.setAccessible(true);
-                return field.get(target);
+                return field;
             } catch (NoSuchFieldException notHere) {
                 // keep looking in the superclass
-            } catch (IllegalAccessException | RuntimeException inaccessible) {
+            } catch (RuntimeException inaccessible) {
                 return null;
             }
         }

@@ -8,7 +8,6 @@ import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.Safety;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -151,9 +150,7 @@ public final class LettuceReplayGuard {
         if (output == null || !Reflection.isA(output.getClass(), "io.lettuce.core.output.MultiOutput")) {
             return;
         }
-        Field queue = output.getClass().getDeclaredField("queue");
-        queue.setAccessible(true);
-        Object queued = queue.get(output);
+        Object queued = Reflection.field(output, "queue");
         if (queued instanceof Collection) {
             for (Object command : (Collection<?>) queued) {
                 if (!isDone(command)) {

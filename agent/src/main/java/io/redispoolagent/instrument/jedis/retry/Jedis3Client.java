@@ -1,5 +1,7 @@
 package io.redispoolagent.instrument.jedis.retry;
 
+import io.redispoolagent.reflect.Reflection;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -38,7 +40,7 @@ final class Jedis3Client {
         isInWatch = method(type, "isInWatch");
         disconnect = method(type, "disconnect");
         sendCommand = sendCommandMethod(type);
-        broken = field(type, "broken");
+        broken = Reflection.findField(type, "broken");
     }
 
     static Jedis3Client of(Class<?> connectionType) {
@@ -164,19 +166,6 @@ final class Jedis3Client {
                     && parameters[1] == byte[][].class && parameters[0].isInterface()) {
                 candidate.setAccessible(true);
                 return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static Field field(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                Field field = c.getDeclaredField(name);
-                field.setAccessible(true);
-                return field;
-            } catch (NoSuchFieldException notHere) {
-                // keep looking in the superclass
             }
         }
         return null;
