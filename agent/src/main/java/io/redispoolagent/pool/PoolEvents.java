@@ -24,6 +24,11 @@ public final class PoolEvents {
         leaks = thresholdMillis == null ? null : new LeakDetector(thresholdMillis);
     }
 
+    /** True when leak detection is on: only then does a release need to be seen. Fixed at start-up. */
+    public static boolean detectsLeaks() {
+        return leaks != null;
+    }
+
     /** A borrow is starting; returns the start time to hand back to {@link #borrowEnded}. */
     public static long borrowStarted(Object pool) {
         PoolLifecycle.borrowing(pool);

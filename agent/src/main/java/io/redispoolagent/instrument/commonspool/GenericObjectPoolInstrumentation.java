@@ -1,7 +1,9 @@
 package io.redispoolagent.instrument.commonspool;
 
 import io.redispoolagent.instrument.TypeInstrumentation;
+import io.redispoolagent.pool.PoolEvents;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -30,9 +32,7 @@ public final class GenericObjectPoolInstrumentation {
                     .visit(Advice.to(BorrowAdvice.class).on(timedBorrow(type)))
                     .visit(Advice.to(CreateAdvice.class).on(named("create").and(isPrivate())
                             .and(returns(named("org.apache.commons.pool2.PooledObject")))))
-                    // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
-                    .visit(Advice.to(ReleaseAdvice.class).on(named("returnObject").and(takesArguments(1))
-                            .or(named("invalidateObject"))))
+                    .visit(releases())
                     .visit(Advice.to(PoolClosedAdvice.class).on(named("close").and(takesArguments(0)))));
 
     /** Its base class, where commons-pool2 itself measures how long each connection was used. */
@@ -43,6 +43,16 @@ public final class GenericObjectPoolInstrumentation {
                             .and(takesArgument(0, named("java.time.Duration"))))));
 
     private GenericObjectPoolInstrumentation() {
+    }
+
+    /**
+     * Returns and invalidations, for leak detection only: without it they are not woven at all (a
+     * shorter start-up, nothing on the return path).
+     */
+    static AsmVisitorWrapper releases() {
+        // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
+        return PoolEvents.detectsLeaks() ? Advice.to(ReleaseAdvice.class).on(named("returnObject").and(takesArguments(1))
+                .or(named("invalidateObject"))) : AsmVisitorWrapper.NoOp.INSTANCE;
     }
 
     /**
