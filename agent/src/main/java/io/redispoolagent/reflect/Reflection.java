@@ -40,6 +40,22 @@ public final class Reflection {
         }
     }
 
+    /** The method without parameters declared by {@code type} or a superclass, whatever its access, made accessible; or null. */
+    public static Method findMethod(Class<?> type, String name) {
+        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
+            try {
+                Method method = declaring.getDeclaredMethod(name);
+                method.setAccessible(true);
+                return method;
+            } catch (NoSuchMethodException notHere) {
+                // keep looking in the superclass
+            } catch (RuntimeException inaccessible) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** The field declared by {@code type} or a superclass, made accessible; null if absent or inaccessible. */
     public static Field findField(Class<?> type, String name) {
         for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {

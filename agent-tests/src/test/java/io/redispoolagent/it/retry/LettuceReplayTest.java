@@ -8,7 +8,9 @@ import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.LettuceReplayApp;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,27 +18,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Lettuce replays the commands in flight on a lost connection after reconnecting (autoReconnect,
  * at-least-once): under connection resets an INCR that Redis executed but whose reply was lost is sent
- * again, so without the agent the counter ends above acknowledged + errors. With the agent (retry on),
- * in-flight commands that are not safe to repeat fail instead of being replayed, and safe ones (SET)
- * are replayed as before. The run without the agent shows the check catches a double apply.
+ * again, so without the agent the counter ends above acknowledged + errors; and the oldest command in
+ * flight fails with the reset, whatever it is. With the agent (retry on), in-flight commands that are not
+ * safe to repeat fail instead of being replayed, and safe ones (SET) are all replayed: the app sees no
+ * SET error. The run without the agent shows the check catches a double apply.
  */
 class LettuceReplayTest {
 
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
 
+    private static final List<String> VERSIONS = List.of("5.3.7.RELEASE", "6.8.2.RELEASE", "7.7.0.RELEASE");
+
+    @Test
+    void withoutTheAgentLettucesReplayAppliesIncrTwiceAndResetsReachTheApp() {
+        long duplicates = 0;
+        long errors = 0;
+        for (String version : VERSIONS) {
+            Map<String, Long> without = run(version, "sync", false);
+            duplicates += without.get("counter") - without.get("incrAcked") - without.get("incrErrors");
+            errors += without.get("setErrors") + without.get("incrErrors");
+        }
+        // Summed over the versions: each drop catches a few INCRs in flight, a run has dozens of drops.
+        assertThat(duplicates).as("INCRs applied twice by Lettuce's replay: the check below can catch it").isPositive();
+        assertThat(errors).as("resets reach the application").isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"5.3.7.RELEASE", "6.8.2.RELEASE", "7.7.0.RELEASE"})
     void anIncrInFlightWhenTheConnectionDropsIsNeverAppliedTwice(String version) {
-        Map<String, Long> without = run(version, "sync", false);
-        assertThat(without.get("counter")).as("without the agent Lettuce's replay applies some INCR twice")
-                .isGreaterThan(without.get("incrAcked") + without.get("incrErrors"));
         assertNeverAppliedTwice(run(version, "sync", true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"async", "reactive"})
-    void theAsyncAndReactiveApisAreGuardedAlike(String api) {
+    void theAsyncAndReactiveApisAreCoveredAlike(String api) {
         assertNeverAppliedTwice(run("6.8.2.RELEASE", api, true));
     }
 
@@ -45,7 +61,7 @@ class LettuceReplayTest {
         assertThat(with.get("counter")).as("with the agent: counter <= acknowledged + errors")
                 .isLessThanOrEqualTo(with.get("incrAcked") + with.get("incrErrors"));
         assertThat(with.get("incrFailedByAgent")).as("INCRs failed instead of replayed").isPositive();
-        assertThat(with.get("setFailedByAgent")).as("SET is safe to repeat: replayed, never failed by the agent").isZero();
+        assertThat(with.get("setErrors")).as("SET is safe to repeat: replayed on the new connection, never failed").isZero();
     }
 
     private static Map<String, Long> run(String version, String api, boolean agent) {
@@ -55,7 +71,7 @@ class LettuceReplayTest {
             child.withAgent().systemProperty("redis.pool.retry.enabled", "true");
         }
         ChildJvm.Result result = child.args(redis.server().host(), String.valueOf(redis.server().port()), "2500", "8",
-                "50", api).run();
+                "25", api).run();
         Map<String, Long> figures = new HashMap<>();
         for (String line : result.stdoutLines()) {
             if (line.startsWith("RESULT ")) {

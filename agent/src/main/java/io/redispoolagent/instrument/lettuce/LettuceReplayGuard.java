@@ -8,6 +8,7 @@ import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.Safety;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 
 /**
@@ -38,9 +40,17 @@ import java.util.Set;
  * flight (MULTI, EXEC, DISCARD, or a command queued inside MULTI) is failed as a whole: replayed on a new
  * connection, its commands would run outside the transaction.
  *
- * <p>The agent adds no retry of its own to Lettuce: Lettuce's replay already re-sends every command on
- * the new connection, and a second loop would only duplicate. Runs on the channel's event loop, once per
- * lost connection; reflection only, no Lettuce class is linked.
+ * <p>Retry: when the connection breaks ({@code exceptionCaught} with an {@code IOException}, such as a
+ * reset), Lettuce fails the oldest in-flight command with it and replays the others. If that command is
+ * safe to repeat, the agent keeps it in flight instead, so that Lettuce's replay sends it again on the
+ * new connection like the others: the caller sees its reply, not the reset. The agent adds no retry loop
+ * of its own: Lettuce's reconnect (with its own backoff) and replay already re-send every command, and
+ * wrapping the command's future to re-dispatch it would race with that replay and could only duplicate;
+ * a re-dispatch would also need a fresh {@code CommandOutput}, which only the command's API method knows
+ * how to build. The reply then waits for the reconnect, within the command's timeout.
+ *
+ * <p>Runs on the channel's event loop, once per broken connection; reflection only, no Lettuce class
+ * is linked.
  */
 public final class LettuceReplayGuard {
 
@@ -89,6 +99,53 @@ public final class LettuceReplayGuard {
             if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
                 AgentLog.debug("lettuce: " + inFlight.size() + " in-flight commands replayed, failed instead: " + failed);
             }
+        }
+    }
+
+    /**
+     * Before {@code exceptionCaught(ctx, cause)}: true when the broken connection's oldest in-flight
+     * command is safe to repeat and is left in flight for Lettuce's replay, and then does the one other
+     * thing {@code exceptionCaught} does (the same in 5.3.7, 6.8.2 and 7.7.0): tell the endpoint about the
+     * failure when the channel is already down. False leaves {@code exceptionCaught} to run as it is.
+     */
+    public static boolean keepForReplay(Object handler, Throwable cause) {
+        if (!(cause instanceof IOException) || !RetryPolicies.enabled() || !willReplay(handler)) {
+            return false;
+        }
+        Object stack = Reflection.field(handler, "stack");
+        Object oldest = stack instanceof Queue ? ((Queue<?>) stack).peek() : null;
+        if (oldest == null || isDone(oldest) || isTransactional(oldest)) {
+            return false;
+        }
+        String name = name(oldest);
+        if (name == null || !safety(RetryPolicies.fallback().commands(), name, oldest).safeToRepeat()) {
+            return false;
+        }
+        Object channel = Reflection.field(handler, "channel");
+        if (channel == null || !Boolean.TRUE.equals(Reflection.call(channel, "isActive")) || !handlerConnected(handler)) {
+            notifyException(Reflection.field(handler, "endpoint"), cause);
+        }
+        RetryPolicies.fallbackStats().record(RetryOutcome.RETRIED);
+        return true;
+    }
+
+    private static boolean handlerConnected(Object handler) {
+        try {
+            Method isConnected = Reflection.findMethod(handler.getClass(), "isConnected");
+            return isConnected != null && Boolean.TRUE.equals(isConnected.invoke(handler));
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private static void notifyException(Object endpoint, Throwable cause) {
+        try {
+            Method notify = endpoint.getClass().getMethod("notifyException", Throwable.class);
+            notify.setAccessible(true);
+            notify.invoke(endpoint, cause);
+        } catch (ReflectiveOperationException | RuntimeException unreachable) {
+            AgentLog.warnOnce("retry:lettuce-notify", "lettuce: cannot report a connection failure to the endpoint",
+                    unreachable);
         }
     }
 
