@@ -4,7 +4,10 @@ import io.redispoolagent.log.AgentLog;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.VisibilityBridgeStrategy;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 
 import java.lang.instrument.ClassFileTransformer;
@@ -23,7 +26,16 @@ import java.util.Map;
 final class DirectTransformer implements ClassFileTransformer {
 
     private final Map<String, TypeInstrumentation> byInternalName = new HashMap<>();
-    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+    /**
+     * Decoration only: the advice visits methods the class declares, so Byte Buddy need not compile the
+     * method graph of the class hierarchy (which parses every supertype), and with class-format changes
+     * ruled out it needs no implementation context (type initializer, auxiliary types) and no visibility
+     * bridges. Measured: about 100 ms and 10 MiB less start-up cost (StartupCostBenchmark, +320 -> +220 ms).
+     */
+    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+            .with(Implementation.Context.Disabled.Factory.INSTANCE)
+            .with(VisibilityBridgeStrategy.Default.NEVER);
 
     DirectTransformer(List<TypeInstrumentation> instrumentations) {
         for (TypeInstrumentation instrumentation : instrumentations) {
