@@ -47,6 +47,33 @@ class JedisRetryFaultTest {
         assertIdempotentWorkloadRecovers(JEDIS_3, "api=pool");
     }
 
+    @ParameterizedTest
+    @CsvSource({"5.2.0, api=unified", "3.10.0, api=pool"})
+    void idempotentWorkloadSeesNoErrorWhenTheConnectionStallsPastTheSocketTimeout(String version, String api) {
+        String[] stalls = {api, "fault=stall", "every=400", "stallMs=250", "timeoutMs=100", "durationMs=2500"};
+        Run without = run(version, false, stalls);
+        Run with = run(version, true, stalls);
+        System.out.printf("jedis %s %s, stalls of 250 ms past a 100 ms timeout: without agent %d errors in %d calls;"
+                        + " with agent %d errors in %d calls, retried %d, recovered %d%n", version, api, without.errors(),
+                without.calls(), with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
+        assertThat(without.errors()).as("timeouts without the agent\n%s", without.child).isPositive();
+        assertThat(with.errors()).as("errors with the agent\n%s", with.child).isZero();
+        assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
+    }
+
+    @Test
+    void anIncrThatTimedOutIsNotSentAgain() {
+        String[] stalls = {"api=unified", "workload=counter", "fault=stall", "every=400", "stallMs=250", "timeoutMs=100",
+                "durationMs=2500"};
+        Run with = run(JEDIS, true, stalls);
+        System.out.printf("counter under stalls: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d, server"
+                        + " %d; not_safe %d%n", with.result("incrAcked"), with.result("incrErrors"), with.result("counter"),
+                with.result("pushAcked"), with.result("pushErrors"), with.result("llen"), with.retry("not_safe"));
+        assertNeverTwice(with, "incrAcked", "incrErrors", "counter");
+        assertNeverTwice(with, "pushAcked", "pushErrors", "llen");
+        assertThat(with.retry("not_safe")).as("timed-out INCR/LPUSH are not retried\n%s", with.child).isPositive();
+    }
+
     @Test
     void observeModeChangesNoBehaviour() {
         // The agent loaded, no environment named (observe mode), retry not enabled explicitly.

@@ -20,9 +20,11 @@ import java.util.function.Supplier;
  *       Jedis} is borrowed per command (Jedis 3–8), see {@link WorkloadClient};</li>
  *   <li>{@code workload=idempotent|counter}: SET/GET/HSET/EXISTS on per-thread keys, or INCR
  *       {@code counter} / LPUSH {@code list};</li>
- *   <li>{@code fault=none|kill|reset|outage|restart}: {@code CLIENT KILL TYPE normal} every {@code
- *       every} ms; proxy resets every {@code every} ms; proxy down ({@code outageMs}) after {@code
- *       outageAtMs}; or a restart done by the test ({@code startedFile} is written once load runs);</li>
+ *   <li>{@code fault=none|kill|reset|stall|outage|restart}: {@code CLIENT KILL TYPE normal} every {@code
+ *       every} ms; proxy resets every {@code every} ms; the proxy stops forwarding for {@code stallMs}
+ *       every {@code every} ms (with {@code timeoutMs}, the client's socket timeout, shorter than that,
+ *       the commands in flight time out); proxy down ({@code outageMs}) after {@code outageAtMs}; or a
+ *       restart done by the test ({@code startedFile} is written once load runs);</li>
  *   <li>{@code durationMs}, {@code threads}; {@code naive=true} wraps every call in the app's own
  *       retry-everything loop (4 attempts on any connection error) — the double-apply the check
  *       must catch.</li>
@@ -56,7 +58,8 @@ public final class RetryWorkloadApp {
         RespClient.once(host, redisPort, "FLUSHALL");
         FaultProxy proxy = viaProxy ? new FaultProxy(host, redisPort) : null;
         int port = viaProxy ? proxy.port() : redisPort;
-        WorkloadClient jedis = WorkloadClient.of(args.getOrDefault("api", "unified"), host, port);
+        WorkloadClient jedis = WorkloadClient.of(args.getOrDefault("api", "unified"), host, port,
+                Integer.parseInt(args.getOrDefault("timeoutMs", "0")));
 
         if ("backoff".equals(workload)) {
             backoff(jedis, proxy, Integer.parseInt(args.getOrDefault("samples", "3")));
@@ -151,6 +154,11 @@ public final class RetryWorkloadApp {
                         } else if ("reset".equals(fault)) {
                             kills.add(proxy.openConnections());
                             proxy.resetAll();
+                        } else if ("stall".equals(fault)) {
+                            kills.increment();
+                            proxy.stall(true);
+                            Thread.sleep(Long.parseLong(args.getOrDefault("stallMs", "250")));
+                            proxy.stall(false);
                         }
                     }
                 }

@@ -3,6 +3,7 @@ package io.redispoolagent.it.scenarios;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -28,24 +29,33 @@ interface WorkloadClient extends AutoCloseable {
     @Override
     void close();
 
-    static WorkloadClient of(String api, String host, int port) throws Exception {
-        return "pool".equals(api) ? new PooledJedis(host, port) : new Unified(host, port);
+    /** {@code timeoutMillis} 0 keeps the client's default socket timeout (2 s). */
+    static WorkloadClient of(String api, String host, int port, int timeoutMillis) throws Exception {
+        return "pool".equals(api) ? new PooledJedis(host, port, timeoutMillis) : new Unified(host, port, timeoutMillis);
     }
 
     final class Unified implements WorkloadClient {
         private final UnifiedJedis jedis;
 
-        /** JedisPooled(host, port) on Jedis 4–7, RedisClient.create(host, port) on 8. */
-        Unified(String host, int port) throws Exception {
-            UnifiedJedis client;
+        /**
+         * JedisPooled(host, port) on Jedis 4–7, RedisClient.create(host, port) on 8; with a socket timeout,
+         * JedisPooled(HostAndPort, JedisClientConfig) (Jedis 4–7).
+         */
+        Unified(String host, int port, int timeoutMillis) throws Exception {
+            this.jedis = timeoutMillis > 0
+                    ? new redis.clients.jedis.JedisPooled(new redis.clients.jedis.HostAndPort(host, port),
+                            redis.clients.jedis.DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMillis).build())
+                    : withDefaults(host, port);
+        }
+
+        private static UnifiedJedis withDefaults(String host, int port) throws Exception {
             try {
-                client = (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
+                return (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
                         .getConstructor(String.class, int.class).newInstance(host, port);
             } catch (ClassNotFoundException jedis8) {
                 Method create = Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
-                client = (UnifiedJedis) create.invoke(null, host, port);
+                return (UnifiedJedis) create.invoke(null, host, port);
             }
-            this.jedis = client;
         }
 
         @Override public Object set(String key, String value) { return jedis.set(key, value); }
@@ -62,9 +72,12 @@ interface WorkloadClient extends AutoCloseable {
         private final AutoCloseable pool;
         private final Method getResource;
 
-        PooledJedis(String host, int port) throws Exception {
-            pool = (AutoCloseable) Class.forName("redis.clients.jedis.JedisPool")
-                    .getConstructor(String.class, int.class).newInstance(host, port);
+        PooledJedis(String host, int port, int timeoutMillis) throws Exception {
+            Class<?> jedisPool = Class.forName("redis.clients.jedis.JedisPool");
+            pool = (AutoCloseable) (timeoutMillis > 0
+                    ? jedisPool.getConstructor(GenericObjectPoolConfig.class, String.class, int.class, int.class)
+                            .newInstance(new GenericObjectPoolConfig<>(), host, port, timeoutMillis)
+                    : jedisPool.getConstructor(String.class, int.class).newInstance(host, port));
             getResource = pool.getClass().getMethod("getResource");
         }
 

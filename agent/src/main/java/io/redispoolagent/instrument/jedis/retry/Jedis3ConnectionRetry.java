@@ -32,7 +32,8 @@ import java.nio.charset.StandardCharsets;
  * silently drop the transaction or its guard: {@code BinaryClient.isInMulti()/isInWatch()}), a command
  * sent while others on the same connection are unanswered (pipelines: their replies are read by {@code
  * getMany}, not by the reads hooked here), commands the table says are not safe to repeat after the
- * write, and {@code JedisCluster} connections, whose client retries connection failures itself. A
+ * write, {@code JedisCluster} connections, whose client retries connection failures itself, and
+ * {@code JedisSentinelPool} connections to the master it was built with (see {@link #findPolicy}). A
  * failure while sending (the write or the lazy connect in {@code sendCommand}) reaches the application
  * as without the agent.
  *
@@ -156,7 +157,10 @@ public final class Jedis3ConnectionRetry {
     /**
      * The policy of the pool the connection belongs to, found by endpoint ({@code host:port} and
      * database, as pools are named); the shared fallback for a connection of no known pool (a {@code
-     * Jedis} the application built itself); none for a cluster's node connections. Once per connection.
+     * Jedis} the application built itself). None for a cluster's node connections (the cluster client
+     * retries itself) and for a sentinel pool's connections to the master it was built with: a reconnect
+     * goes back to the address the connection was made for, which after a failover may be a replica
+     * serving stale reads. Once per connection.
      */
     private static Object findPolicy(Object connection) {
         Jedis3Client client = Jedis3Client.of(connection.getClass());
@@ -170,7 +174,8 @@ public final class Jedis3ConnectionRetry {
         int database = client.database(connection);
         for (PoolRecord record : PoolRegistry.pools()) {
             if (record.identity().serves(host, port, database)) {
-                return record.identity().kind().contains("Cluster") ? NO_RETRY : record.retryPolicy();
+                String kind = record.identity().kind();
+                return kind.contains("Cluster") || kind.contains("Sentinel") ? NO_RETRY : record.retryPolicy();
             }
         }
         return RetryPolicies.fallback();
