@@ -73,20 +73,14 @@ public final class LettuceReplayGuard {
             return;
         }
         CommandSafety table = RetryPolicies.fallback().commands();
-        boolean transaction = false;
-        for (Object command : inFlight) {
-            transaction |= !isDone(command) && isTransactional(command);
-        }
         List<String> failed = new ArrayList<>();
         for (Iterator<?> it = inFlight.iterator(); it.hasNext(); ) {
             Object command = it.next();
-            if (isDone(command)) {
+            if (isDone(command) || replayable(table, command)) {
                 continue;
             }
-            String name = name(command);
-            boolean unsafe = transaction && isTransactional(command) || name == null
-                    || !RESTORED_BY_LETTUCE.contains(name) && !safety(table, name, command).safeToRepeat();
-            if (unsafe && fail(command, name)) {
+            String name = String.valueOf(name(command));
+            if (fail(command, name)) {
                 it.remove();
                 failed.add(name);
                 RetryPolicies.fallbackStats().record(RetryOutcome.NOT_SAFE);
@@ -114,11 +108,7 @@ public final class LettuceReplayGuard {
         }
         Object stack = Reflection.field(handler, "stack");
         Object oldest = stack instanceof Queue ? ((Queue<?>) stack).peek() : null;
-        if (oldest == null || isDone(oldest) || isTransactional(oldest)) {
-            return false;
-        }
-        String name = name(oldest);
-        if (name == null || !safety(RetryPolicies.fallback().commands(), name, oldest).safeToRepeat()) {
+        if (oldest == null || isDone(oldest) || !replayable(RetryPolicies.fallback().commands(), oldest)) {
             return false;
         }
         Object channel = Reflection.field(handler, "channel");
@@ -149,6 +139,17 @@ public final class LettuceReplayGuard {
         }
     }
 
+    /**
+     * True when sending the command again on a new connection cannot apply it twice or change what its
+     * caller sees: safe to repeat by the table, or connection state Lettuce sets up on every connection
+     * anyway. Never a part of a transaction: replayed alone, it would run outside the transaction.
+     */
+    private static boolean replayable(CommandSafety table, Object command) {
+        String name = name(command);
+        return name != null && !isTransactional(command)
+                && (RESTORED_BY_LETTUCE.contains(name) || safety(table, name, command).safeToRepeat());
+    }
+
     /** True when Lettuce is going to replay (autoReconnect on); otherwise it fails them all itself. */
     private static boolean willReplay(Object handler) {
         Object options = Reflection.field(handler, "clientOptions");
@@ -159,6 +160,7 @@ public final class LettuceReplayGuard {
         return !Boolean.FALSE.equals(invoke(command, "isDone"));
     }
 
+    /** MULTI, EXEC, DISCARD, or a command queued inside MULTI (Lettuce wraps those in a TransactionalCommand). */
     private static boolean isTransactional(Object command) {
         String name = name(command);
         return name != null && TRANSACTION.contains(name) || Reflection.isA(command.getClass(), TRANSACTIONAL_COMMAND);
