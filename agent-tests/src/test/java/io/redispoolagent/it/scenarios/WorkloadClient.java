@@ -42,10 +42,7 @@ interface WorkloadClient extends AutoCloseable {
          * JedisPooled(HostAndPort, JedisClientConfig) (Jedis 4–7).
          */
         Unified(String host, int port, int timeoutMillis) throws Exception {
-            this.jedis = timeoutMillis > 0
-                    ? new redis.clients.jedis.JedisPooled(new redis.clients.jedis.HostAndPort(host, port),
-                            redis.clients.jedis.DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMillis).build())
-                    : withDefaults(host, port);
+            this.jedis = timeoutMillis > 0 ? WithTimeout.create(host, port, timeoutMillis) : withDefaults(host, port);
         }
 
         private static UnifiedJedis withDefaults(String host, int port) throws Exception {
@@ -65,6 +62,20 @@ interface WorkloadClient extends AutoCloseable {
         @Override public Object incr(String key) { return jedis.incr(key); }
         @Override public Object lpush(String key, String value) { return jedis.lpush(key, value); }
         @Override public void close() { jedis.close(); }
+    }
+
+    /**
+     * A JedisPooled with a socket timeout (Jedis 4–7). A class of its own: Jedis 8 has no JedisPooled,
+     * and the verifier of a class naming it would try to load it.
+     */
+    final class WithTimeout {
+        private WithTimeout() {
+        }
+
+        static UnifiedJedis create(String host, int port, int timeoutMillis) {
+            return new redis.clients.jedis.JedisPooled(new redis.clients.jedis.HostAndPort(host, port),
+                    redis.clients.jedis.DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMillis).build());
+        }
     }
 
     /** A {@code JedisPool} (default configuration), one borrow per command. */
