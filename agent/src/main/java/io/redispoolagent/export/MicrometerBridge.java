@@ -2,6 +2,7 @@ package io.redispoolagent.export;
 
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
+import io.redispoolagent.retry.RetryPolicies;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ final class MicrometerBridge {
     private Object bootstrapRegistry;
     private boolean bootstrapLooked;
     private final Map<String, BoundPool> bound = new LinkedHashMap<>();
+    /** Registries holding the retry counters of commands of no known pool (registered once, kept). */
+    private final Set<Object> unpooledBound = java.util.Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
 
     /** One registration pass; never throws. */
     void scan() {
@@ -64,6 +67,7 @@ final class MicrometerBridge {
             if (registry == null) {
                 continue;
             }
+            bindUnpooled(registry);
             String key = System.identityHashCode(registry) + "|" + record.identity().name() + "|"
                     + record.identity().client().displayName();
             seen.add(key);
@@ -95,6 +99,43 @@ final class MicrometerBridge {
                 Set<PoolRecord> records = live.get(pool);
                 pool.records.retainAll(records);
             }
+        }
+    }
+
+    /**
+     * The retry counters of commands of no pool the agent knows, in each registry the pools are bound to:
+     * {@code redis_pool_agent.retries} by outcome, without pool tags.
+     */
+    private void bindUnpooled(Object registry) {
+        if (!unpooledBound.add(registry)) {
+            return;
+        }
+        ClassLoader loader = registry.getClass().getClassLoader();
+        try {
+            Class<?> meterRegistry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
+            Class<?> counter = Class.forName("io.micrometer.core.instrument.FunctionCounter", false, loader);
+            for (PoolMetric metric : PoolMetrics.all()) {
+                if (!metric.unpooled()) {
+                    continue;
+                }
+                ToDoubleFunction<PoolMetric> read = figure -> {
+                    PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
+                    return unpooled == null ? 0 : figure.value(unpooled);
+                };
+                Object builder = counter.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
+                        .invoke(null, metric.name(), metric, read);
+                builder = BoundPool.invoke(builder, "description", new Class<?>[]{String.class}, metric.description());
+                builder = BoundPool.invoke(builder, "tag", new Class<?>[]{String.class, String.class},
+                        PoolMetrics.DB_SYSTEM, "redis");
+                for (Map.Entry<String, String> tag : metric.attributes().entrySet()) {
+                    builder = BoundPool.invoke(builder, "tag", new Class<?>[]{String.class, String.class},
+                            tag.getKey(), tag.getValue());
+                }
+                BoundPool.invoke(builder, "register", new Class<?>[]{meterRegistry}, registry);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+            ExportLog.warn("micrometer-unpooled", "telemetry: cannot register the retry counters of commands of no"
+                    + " pool in Micrometer", failure);
         }
     }
 
@@ -248,7 +289,7 @@ final class MicrometerBridge {
             meters.clear();
         }
 
-        private static Object invoke(Object target, String name, Class<?>[] types, Object... args)
+        static Object invoke(Object target, String name, Class<?>[] types, Object... args)
                 throws ReflectiveOperationException {
             Method method = publicMethod(target.getClass(), name, types);
             return method.invoke(target, args);

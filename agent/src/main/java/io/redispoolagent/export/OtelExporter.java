@@ -25,6 +25,7 @@ import io.redispoolagent.AgentVersion;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.metrics.LatencyHistogram;
 import io.redispoolagent.pool.PoolRegistry;
+import io.redispoolagent.retry.RetryPolicies;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -211,28 +212,43 @@ final class OtelExporter {
     private void observe(Map<PoolMetric, ObservableMeasurement> observers) {
         try {
             for (PoolSample sample : samples.get()) {
-                Attributes base = attributes(sample);
-                for (Map.Entry<PoolMetric, ObservableMeasurement> entry : observers.entrySet()) {
-                    PoolMetric metric = entry.getKey();
-                    Attributes attributes = withExtra(base, metric);
-                    try {
-                        double value = metric.value(sample);
-                        // The SDK's observers implement both interfaces: the instrument's type decides.
-                        if (metric.type() == PoolMetric.Type.GAUGE) {
-                            ((ObservableDoubleMeasurement) entry.getValue()).record(value, attributes);
-                        } else {
-                            ((ObservableLongMeasurement) entry.getValue()).record((long) value, attributes);
-                        }
-                    } catch (RuntimeException | LinkageError failure) {
-                        ExportLog.warn("otel-observe-" + metric.name(), "telemetry: cannot read " + metric.name()
-                                + " of pool " + sample.name(), failure);
-                    }
-                }
+                record(observers, sample, attributes(sample), "pool " + sample.name());
+            }
+            PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
+            if (unpooled != null) {
+                record(observers, unpooled, UNPOOLED_ATTRIBUTES, "commands of no pool");
             }
         } catch (RuntimeException | LinkageError failure) {
             ExportLog.warn("otel-observe", "telemetry: cannot read the pool figures", failure);
         }
     }
+
+    /** Records a sample's figures; for the commands of no pool ({@code name == null}) only the ones that apply. */
+    private static void record(Map<PoolMetric, ObservableMeasurement> observers, PoolSample sample, Attributes base,
+                               String what) {
+        for (Map.Entry<PoolMetric, ObservableMeasurement> entry : observers.entrySet()) {
+            PoolMetric metric = entry.getKey();
+            if (sample.name() == null && !metric.unpooled()) {
+                continue;
+            }
+            Attributes attributes = withExtra(base, metric);
+            try {
+                double value = metric.value(sample);
+                // The SDK's observers implement both interfaces: the instrument's type decides.
+                if (metric.type() == PoolMetric.Type.GAUGE) {
+                    ((ObservableDoubleMeasurement) entry.getValue()).record(value, attributes);
+                } else {
+                    ((ObservableLongMeasurement) entry.getValue()).record((long) value, attributes);
+                }
+            } catch (RuntimeException | LinkageError failure) {
+                ExportLog.warn("otel-observe-" + metric.name(), "telemetry: cannot read " + metric.name() + " of " + what,
+                        failure);
+            }
+        }
+    }
+
+    /** The commands of no pool the agent knows carry no pool attributes. */
+    private static final Attributes UNPOOLED_ATTRIBUTES = Attributes.builder().put(PoolMetrics.DB_SYSTEM, "redis").build();
 
     static Attributes attributes(PoolSample sample) {
         AttributesBuilder builder = Attributes.builder()

@@ -32,9 +32,11 @@ public final class PoolMetric {
     private final Map<String, String> attributes;
     private final ToDoubleFunction<PoolSample> value;
     private final Function<PoolSample, PoolSample.Histogram> histogram;
+    private final boolean unpooled;
 
     private PoolMetric(String name, Type type, String unit, String description, Map<String, String> attributes,
-                       ToDoubleFunction<PoolSample> value, Function<PoolSample, PoolSample.Histogram> histogram) {
+                       ToDoubleFunction<PoolSample> value, Function<PoolSample, PoolSample.Histogram> histogram,
+                       boolean unpooled) {
         this.name = name;
         this.type = type;
         this.unit = unit;
@@ -42,6 +44,7 @@ public final class PoolMetric {
         this.attributes = Collections.unmodifiableMap(attributes);
         this.value = value;
         this.histogram = histogram;
+        this.unpooled = unpooled;
     }
 
     public static PoolMetric of(String name, Type type, String unit, String description,
@@ -49,19 +52,32 @@ public final class PoolMetric {
         if (type == Type.HISTOGRAM) {
             throw new IllegalArgumentException("use histogram() for " + name);
         }
-        return new PoolMetric(name, type, unit, description, new LinkedHashMap<String, String>(), value, null);
+        return new PoolMetric(name, type, unit, description, new LinkedHashMap<String, String>(), value, null, false);
     }
 
     public static PoolMetric histogram(String name, String description, Function<PoolSample, PoolSample.Histogram> read) {
         return new PoolMetric(name, Type.HISTOGRAM, "s", description, new LinkedHashMap<String, String>(),
-                sample -> read.apply(sample).count(), read);
+                sample -> read.apply(sample).count(), read, false);
     }
 
     /** The same figure with one more fixed attribute, e.g. {@code db.client.connection.state=idle}. */
     public PoolMetric with(String key, String attributeValue) {
         Map<String, String> more = new LinkedHashMap<>(attributes);
         more.put(key, attributeValue);
-        return new PoolMetric(name, type, unit, description, more, value, histogram);
+        return new PoolMetric(name, type, unit, description, more, value, histogram, unpooled);
+    }
+
+    /**
+     * The same figure, also exported for the commands of no pool the agent knows ({@link
+     * PoolSample#unpooled}), without the pool's attributes.
+     */
+    public PoolMetric alsoForUnpooled() {
+        return new PoolMetric(name, type, unit, description, attributes, value, histogram, true);
+    }
+
+    /** True when the figure is also exported for the commands of no known pool. */
+    public boolean unpooled() {
+        return unpooled;
     }
 
     public String name() {

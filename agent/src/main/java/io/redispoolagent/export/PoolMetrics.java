@@ -75,8 +75,9 @@ public final class PoolMetrics {
         for (RetryOutcome outcome : RetryOutcome.values()) {
             metrics.add(PoolMetric.of("redis_pool_agent.retries", PoolMetric.Type.COUNTER, "{command}",
                     "Failed commands by what the retry did: retried (one per retry), recovered, gave_up,"
-                            + " budget_denied, not_safe, not_retryable.", sample -> sample.retries(outcome))
-                    .with(RETRY_OUTCOME, outcome.label()));
+                            + " budget_denied, not_safe, not_retryable. Without a pool name: commands of no pool"
+                            + " the agent knows (Lettuce connections, a Jedis built by hand).", sample -> sample.retries(outcome))
+                    .with(RETRY_OUTCOME, outcome.label()).alsoForUnpooled());
         }
         return metrics;
     }

@@ -6,6 +6,7 @@ import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.RetryOutcome;
+import io.redispoolagent.retry.RetryStats;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +47,31 @@ public final class PoolSample {
         this.client = first.identity().client().displayName();
         this.serverAddress = first.identity().serverAddress();
         this.serverPort = first.identity().serverPort();
+    }
+
+    /** The figures of commands on no pool the agent knows: retry counters only, no name; a sample of its own. */
+    private PoolSample(RetryStats unpooled) {
+        this.name = null;
+        this.client = null;
+        this.serverAddress = null;
+        this.serverPort = -1;
+        for (RetryOutcome outcome : RetryOutcome.values()) {
+            retries[outcome.ordinal()] = unpooled.count(outcome);
+        }
+    }
+
+    /**
+     * The retry counters of commands on no pool the agent knows (Lettuce connections, a Jedis built by
+     * hand), or null while they are all zero: no series until something happened.
+     */
+    public static PoolSample unpooled(RetryStats stats) {
+        PoolSample sample = new PoolSample(stats);
+        for (long count : sample.retries) {
+            if (count != 0) {
+                return sample;
+            }
+        }
+        return null;
     }
 
     /** One sample per distinct (name, client) among the live pools whose pool object is still there. */
@@ -106,7 +132,7 @@ public final class PoolSample {
         return retries[outcome.ordinal()];
     }
 
-    /** {@code host:port/db}, {@code sentinel:master/db} or {@code client-Kind-N}. */
+    /** {@code host:port/db}, {@code sentinel:master/db} or {@code client-Kind-N}; null for {@link #unpooled}. */
     public String name() {
         return name;
     }

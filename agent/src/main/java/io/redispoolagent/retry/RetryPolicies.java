@@ -14,6 +14,9 @@ public final class RetryPolicies {
 
     private static final RetrySettings OFF = RetrySettings.builder().enabled(false).build();
 
+    /** The counters of commands of no known pool: outside {@link Built}, so reading them builds nothing. */
+    private static final RetryStats UNPOOLED = new RetryStats();
+
     private static volatile RetrySettings settings = OFF;
     private static volatile Built built;
 
@@ -27,7 +30,7 @@ public final class RetryPolicies {
 
         Built(RetrySettings settings) {
             this.commands = settings.commandSafety();
-            this.fallback = policy(settings, commands, new RetryStats());
+            this.fallback = policy(settings, commands, UNPOOLED);
         }
     }
 
@@ -76,6 +79,6 @@ public final class RetryPolicies {
     }
 
     public static RetryStats fallbackStats() {
-        return fallback().stats();
+        return UNPOOLED;
     }
 }

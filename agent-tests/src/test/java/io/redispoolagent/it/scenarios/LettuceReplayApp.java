@@ -2,15 +2,24 @@ package io.redispoolagent.it.scenarios;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.support.ConnectionPoolSupport;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Lettuce's replay after a reconnect under connection resets: {@code threads} threads share one
  * connection (autoReconnect on, the default), each alternating INCR {@code counter} with SET of a key of
  * its own, while a {@link FaultProxy} resets every connection every {@code every} ms. Arguments: host
- * port durationMs threads every [api], api = sync (default), async or reactive.
+ * port durationMs threads every [api [scrapePort]], api = sync (default), async or reactive. With a
+ * scrapePort, the app also builds a Lettuce connection pool (so that the agent's telemetry starts) and
+ * at the end prints the agent's Prometheus endpoint on that port, each line prefixed {@code SCRAPE }.
  *
  * <p>Prints {@code RESULT incrAcked= incrErrors= counter= setAcked= setErrors= setFailedByAgent=
  * incrFailedByAgent=}: a counter above acknowledged + errors means an INCR Redis had executed was sent
@@ -28,10 +37,16 @@ public final class LettuceReplayApp {
         int threads = Integer.parseInt(args[3]);
         long every = Long.parseLong(args[4]);
         String api = args.length > 5 ? args[5] : "sync";
+        Integer scrapePort = args.length > 6 ? Integer.valueOf(args[6]) : null;
         RespClient.once(host, port, "FLUSHALL");
         FaultProxy proxy = new FaultProxy(host, port);
         RedisClient client = RedisClient.create("redis://" + host + ":" + proxy.port());
         StatefulRedisConnection<String, String> connection = client.connect();
+        GenericObjectPool<StatefulRedisConnection<String, String>> pool = null;
+        if (scrapePort != null) {
+            pool = ConnectionPoolSupport.createGenericObjectPool(client::connect, new GenericObjectPoolConfig<>());
+            pool.returnObject(pool.borrowObject());
+        }
         connection.setTimeout(Duration.ofSeconds(5));
         Counts incr = new Counts();
         Counts set = new Counts();
@@ -66,10 +81,23 @@ public final class LettuceReplayApp {
                 + " setAcked=" + set.acked.sum() + " setErrors=" + set.errors.sum()
                 + " setFailedByAgent=" + set.byAgent.sum() + " resets=" + resets);
         RetryWorkloadApp.printRetryStats();
+        if (scrapePort != null) {
+            printScrape(scrapePort);
+            pool.close();
+        }
         connection.close();
         client.shutdown();
         proxy.close();
         System.exit(0);
+    }
+
+    private static void printScrape(int port) throws Exception {
+        HttpURLConnection http = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
+        try (InputStream in = http.getInputStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                System.out.println("SCRAPE " + line);
+            }
+        }
     }
 
     private static Object call(StatefulRedisConnection<String, String> connection, String api, String command,
