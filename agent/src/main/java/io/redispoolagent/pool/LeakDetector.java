@@ -70,7 +70,6 @@ final class LeakDetector {
         @Override
         public void run() {
             reported = true;
-            record.stats().leakSuspected();
             StringBuilder stack = new StringBuilder();
             for (StackTraceElement frame : borrowedAt.getStackTrace()) {
                 // The agent's own frames say nothing about who leaked the connection.
@@ -80,6 +79,8 @@ final class LeakDetector {
             }
             AgentLog.warn("pool " + record.identity().name() + ": a connection borrowed by thread " + thread
                     + " has been held for more than " + thresholdMillis + " ms; a possible leak, borrowed at:" + stack);
+            // Counted once the report is out, so that whoever sees the count can also read the report.
+            record.stats().leakSuspected();
         }
     }
 
