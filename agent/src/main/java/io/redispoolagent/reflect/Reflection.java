@@ -1,5 +1,6 @@
 package io.redispoolagent.reflect;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 
@@ -42,28 +43,26 @@ public final class Reflection {
 
     /** The method without parameters declared by {@code type} or a superclass, whatever its access, made accessible; or null. */
     public static Method findMethod(Class<?> type, String name) {
-        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
-            try {
-                Method method = declaring.getDeclaredMethod(name);
-                method.setAccessible(true);
-                return method;
-            } catch (NoSuchMethodException notHere) {
-                // keep looking in the superclass
-            } catch (RuntimeException inaccessible) {
-                return null;
-            }
-        }
-        return null;
+        return declared(type, declaring -> declaring.getDeclaredMethod(name));
     }
 
     /** The field declared by {@code type} or a superclass, made accessible; null if absent or inaccessible. */
     public static Field findField(Class<?> type, String name) {
+        return declared(type, declaring -> declaring.getDeclaredField(name));
+    }
+
+    /** Looks a member up in one class; throws when that class does not declare it. */
+    private interface Lookup<T> {
+        T in(Class<?> declaring) throws ReflectiveOperationException;
+    }
+
+    private static <T extends AccessibleObject> T declared(Class<?> type, Lookup<T> lookup) {
         for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
             try {
-                Field field = declaring.getDeclaredField(name);
-                field.setAccessible(true);
-                return field;
-            } catch (NoSuchFieldException notHere) {
+                T member = lookup.in(declaring);
+                member.setAccessible(true);
+                return member;
+            } catch (ReflectiveOperationException notHere) {
                 // keep looking in the superclass
             } catch (RuntimeException inaccessible) {
                 return null;
