@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.Jdks;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.RetryWorkloadApp;
 import java.nio.file.Files;
@@ -101,6 +102,16 @@ class JedisRetryFaultTest {
     @Test
     void incrAndLpushAreNeverAppliedTwiceAndTheCheckCatchesANaiveRetry() {
         assertCountersNeverAppliedTwice(JEDIS, "api=unified");
+    }
+
+    @Test
+    void jedis3PooledJedisRecoversFromConnectionKillsOnJdk25() {
+        Path jdk25 = Jdks.assumeJdk25("Jedis 3 retry on JDK 25");
+        Run with = run(jdk25, JEDIS_3, true, List.of(), "api=pool", "fault=kill", "every=100", "durationMs=1500");
+        System.out.printf("jedis 3.10.0 on JDK 25, CLIENT KILL every 100 ms: %d errors in %d calls, recovered %d%n",
+                with.errors(), with.calls(), with.retry("recovered"));
+        assertThat(with.errors()).as(with.child.toString()).isZero();
+        assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
     }
 
     @Test
@@ -270,7 +281,12 @@ class JedisRetryFaultTest {
     }
 
     private static Run run(String version, boolean agent, List<String> jvmArgs, String... args) {
+        return run(Jdks.current(), version, agent, jvmArgs, args);
+    }
+
+    private static Run run(Path javaHome, String version, boolean agent, List<String> jvmArgs, String... args) {
         ChildJvm child = ChildJvm.forMain(RetryWorkloadApp.class)
+                .javaHome(javaHome)
                 .client(ClientMatrix.jedis(version))
                 .timeout(Duration.ofSeconds(40))
                 .systemProperty("otel.metrics.exporter", "none")

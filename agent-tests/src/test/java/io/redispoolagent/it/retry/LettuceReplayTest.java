@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.Jdks;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.LettuceReplayApp;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +58,12 @@ class LettuceReplayTest {
         assertNeverAppliedTwice(run("6.8.2.RELEASE", api, true));
     }
 
+    @Test
+    void anIncrInFlightIsNeverAppliedTwiceOnJdk25() {
+        Path jdk25 = Jdks.assumeJdk25("the Lettuce replay guard on JDK 25");
+        assertNeverAppliedTwice(run(jdk25, "6.8.2.RELEASE", "sync", true));
+    }
+
     private static void assertNeverAppliedTwice(Map<String, Long> with) {
         assertThat(with.get("counter")).as("counter >= acknowledged").isGreaterThanOrEqualTo(with.get("incrAcked"));
         assertThat(with.get("counter")).as("with the agent: counter <= acknowledged + errors")
@@ -65,7 +73,11 @@ class LettuceReplayTest {
     }
 
     private static Map<String, Long> run(String version, String api, boolean agent) {
-        ChildJvm child = ChildJvm.forMain(LettuceReplayApp.class).client(ClientMatrix.lettuce(version))
+        return run(Jdks.current(), version, api, agent);
+    }
+
+    private static Map<String, Long> run(Path javaHome, String version, String api, boolean agent) {
+        ChildJvm child = ChildJvm.forMain(LettuceReplayApp.class).javaHome(javaHome).client(ClientMatrix.lettuce(version))
                 .systemProperty("otel.metrics.exporter", "none").timeout(Duration.ofSeconds(40));
         if (agent) {
             child.withAgent().systemProperty("redis.pool.retry.enabled", "true");
