@@ -104,7 +104,7 @@ final class MicrometerBridge {
 
     /**
      * The retry counters of commands of no pool the agent knows, in each registry the pools are bound to:
-     * {@code redis_pool_agent.retries} by outcome, without pool tags.
+     * {@code redis_pool_agent.retries} by outcome, with the pool tags left empty.
      */
     private void bindUnpooled(Object registry) {
         if (!unpooledBound.add(registry)) {
@@ -125,9 +125,7 @@ final class MicrometerBridge {
                 Object builder = counter.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
                         .invoke(null, metric.name(), metric, read);
                 builder = BoundPool.invoke(builder, "description", new Class<?>[]{String.class}, metric.description());
-                builder = BoundPool.invoke(builder, "tag", new Class<?>[]{String.class, String.class},
-                        PoolMetrics.DB_SYSTEM, "redis");
-                for (Map.Entry<String, String> tag : metric.attributes().entrySet()) {
+                for (Map.Entry<String, String> tag : BoundPool.tags(null, null, null, -1, metric).entrySet()) {
                     builder = BoundPool.invoke(builder, "tag", new Class<?>[]{String.class, String.class},
                             tag.getKey(), tag.getValue());
                 }
@@ -256,17 +254,24 @@ final class MicrometerBridge {
             }
         }
 
-        private static Map<String, String> tags(PoolSample sample, PoolMetric metric) {
+        static Map<String, String> tags(PoolSample sample, PoolMetric metric) {
+            return tags(sample.name(), sample.client(), sample.serverAddress(), sample.serverPort(), metric);
+        }
+
+        /**
+         * Every meter of a name carries the same tag keys, a value left empty when unknown (the commands of
+         * no pool have no pool, client or server): Micrometer's Prometheus registry refuses a meter whose
+         * keys differ from those already registered under its name, and Prometheus reads an empty label as
+         * an absent one.
+         */
+        static Map<String, String> tags(String poolName, String client, String serverAddress, int serverPort,
+                                        PoolMetric metric) {
             Map<String, String> tags = new LinkedHashMap<>();
-            tags.put(PoolMetrics.POOL_NAME, sample.name());
+            tags.put(PoolMetrics.POOL_NAME, poolName == null ? "" : poolName);
             tags.put(PoolMetrics.DB_SYSTEM, "redis");
-            tags.put(PoolMetrics.CLIENT, sample.client());
-            if (sample.serverAddress() != null) {
-                tags.put(PoolMetrics.SERVER_ADDRESS, sample.serverAddress());
-            }
-            if (sample.serverPort() > 0) {
-                tags.put(PoolMetrics.SERVER_PORT, String.valueOf(sample.serverPort()));
-            }
+            tags.put(PoolMetrics.CLIENT, client == null ? "" : client);
+            tags.put(PoolMetrics.SERVER_ADDRESS, serverAddress == null ? "" : serverAddress);
+            tags.put(PoolMetrics.SERVER_PORT, serverPort > 0 ? String.valueOf(serverPort) : "");
             tags.putAll(metric.attributes());
             return tags;
         }

@@ -59,6 +59,13 @@ class MicrometerBindingTest {
         assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool)).isEqualTo(HELD + TIMED_OUT);
         assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
         assertThat(scrape.value("redis_pool_agent_max_original", pool)).isEqualTo(8);
+        // Pool exhaustion is never retried, and nothing else failed: every outcome is there, at zero, for the
+        // pool and for the commands of no pool (whose pool tags are empty: one set of tag keys per name).
+        assertThat(scrape.value("redis_pool_agent_retries_total", with(pool, "redis_pool_agent_retry_outcome", "not_retryable")))
+                .isZero();
+        assertThat(scrape.value("redis_pool_agent_retries_total", Map.of("db_client_connection_pool_name", "",
+                "redis_pool_agent_retry_outcome", "not_safe"))).isZero();
+        assertThat(result.stderr()).as("Micrometer accepted every meter").doesNotContain("registration has failed");
         assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
     }
 }
