@@ -1,8 +1,8 @@
 package io.redispoolagent.it.metrics;
 
 import static io.redispoolagent.it.metrics.MetricsHarness.await;
-import static io.redispoolagent.it.metrics.PrometheusExportTest.HELD;
-import static io.redispoolagent.it.metrics.PrometheusExportTest.TIMED_OUT;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
 import static io.redispoolagent.it.metrics.PrometheusExportTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,14 @@
 package io.redispoolagent.it.metrics;
 
 import static io.redispoolagent.it.metrics.MetricsHarness.await;
-import static io.redispoolagent.it.metrics.PrometheusExportTest.HELD;
-import static io.redispoolagent.it.metrics.PrometheusExportTest.TIMED_OUT;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class OpenTelemetryAgentCoexistenceTest {
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db.client.connection.pool.name", poolName);
         try (OtlpReceiver receiver = new OtlpReceiver();
-             MetricsHarness.Running app = MetricsHarness.Running.start(PrometheusExportTest.exhaustionApp(tmp, redis)
+             MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
                      .jvmArgs("-javaagent:" + otelAgent)
                      .systemProperty("otel.service.name", "legacy-service")
                      .systemProperty("otel.exporter.otlp.endpoint", receiver.endpoint())

@@ -1,5 +1,8 @@
 package io.redispoolagent.it.metrics;
 
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
+
 import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +11,7 @@ import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import java.nio.file.Path;
@@ -21,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code otel.metrics.exporter=otlp} over HTTP/protobuf to a receiver inside the test. */
 class OtlpExportTest {
 
-    static final int HELD = PrometheusExportTest.HELD;
-    static final int TIMED_OUT = PrometheusExportTest.TIMED_OUT;
 
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
@@ -35,7 +37,7 @@ class OtlpExportTest {
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db.client.connection.pool.name", poolName);
         try (OtlpReceiver receiver = new OtlpReceiver();
-             MetricsHarness.Running app = MetricsHarness.Running.start(PrometheusExportTest.exhaustionApp(tmp, redis)
+             MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
                      .systemProperty("otel.metrics.exporter", "otlp")
                      .systemProperty("otel.exporter.otlp.endpoint", receiver.endpoint())
                      .systemProperty("otel.metric.export.interval", "300ms")
@@ -74,7 +76,7 @@ class OtlpExportTest {
     @Test
     void unreachableCollectorIsOneWarningLineAndTheAppRunsToItsEnd() throws InterruptedException {
         int closedPort = Ports.free();
-        MetricsHarness.Running app = MetricsHarness.Running.start(PrometheusExportTest.exhaustionApp(tmp, redis)
+        MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
                 .systemProperty("otel.metrics.exporter", "otlp")
                 .systemProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
                 .systemProperty("otel.metric.export.interval", "100ms")

@@ -1,13 +1,15 @@
 package io.redispoolagent.it.metrics;
 
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
+
 import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.Ports;
-import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
-import io.redispoolagent.it.scenarios.JedisExhaustionApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code otel.metrics.exporter=prometheus}: what a Prometheus scrape of an exhausted Jedis pool shows. */
 class PrometheusExportTest {
-
-    static final int HELD = 3;
-    static final int TIMED_OUT = 2;
 
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
@@ -35,7 +34,7 @@ class PrometheusExportTest {
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db_client_connection_pool_name", poolName);
 
-        try (MetricsHarness.Running app = MetricsHarness.Running.start(exhaustionApp(tmp, redis)
+        try (MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
                 .systemProperty("otel.metrics.exporter", "prometheus")
                 .systemProperty("otel.exporter.prometheus.port", String.valueOf(port)), tmp.resolve("release"))) {
 
@@ -77,19 +76,6 @@ class PrometheusExportTest {
             assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
             assertThat(result.agentLines("ERROR")).as("%s", result).isEmpty();
         }
-    }
-
-    /** The Jedis scenario, sized by the agent to {@link #HELD} connections and a 200 ms wait. */
-    static ChildJvm exhaustionApp(Path tmp, RedisExtension redis) {
-        return ChildJvm.forMain(JedisExhaustionApp.class)
-                .client(ClientMatrix.jedis("5.2.0"))
-                .withAgent()
-                .systemProperty("redis.pool.env", "production")
-                .systemProperty("redis.pool.maxTotal", String.valueOf(HELD))
-                .systemProperty("redis.pool.maxWait", "200ms")
-                .timeout(Duration.ofSeconds(40))
-                .args(redis.server().host(), String.valueOf(redis.server().port()),
-                        String.valueOf(HELD), String.valueOf(TIMED_OUT), tmp.resolve("release").toString());
     }
 
     static Map<String, String> with(Map<String, String> labels, String key, String value) {

@@ -1,13 +1,15 @@
 package io.redispoolagent.it.status;
 
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
+import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.Ports;
-import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.Jdks;
 import io.redispoolagent.it.harness.RedisExtension;
-import io.redispoolagent.it.scenarios.JedisExhaustionApp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusViewTest {
 
-    static final int HELD = 3;
-    static final int TIMED_OUT = 2;
-
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
 
@@ -50,7 +49,7 @@ class StatusViewTest {
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Path release = tmp.resolve("release");
         CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(
-                exhaustionApp(release).systemProperty("redis.pool.status.port", String.valueOf(port))::run);
+                ExhaustedJedisPool.app(redis, release).systemProperty("redis.pool.status.port", String.valueOf(port))::run);
         try {
             Map<String, Object> pool = awaitPool(child, port, poolName);
 
@@ -124,7 +123,7 @@ class StatusViewTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Path release = tmp.resolve("release");
             Files.writeString(release, "go");
-            ChildJvm.Result result = exhaustionApp(release)
+            ChildJvm.Result result = ExhaustedJedisPool.app(redis, release)
                     .systemProperty("redis.pool.status.port", String.valueOf(taken.getLocalPort())).run();
             assertThat(result.exitCode()).as("%s", result).isZero();
             assertThat(result.stdoutLines()).contains("DONE");
@@ -140,18 +139,6 @@ class StatusViewTest {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.stdoutLines()).contains("status threads: 0");
         assertThat(result.agentLines()).noneSatisfy(line -> assertThat(line).contains("status view"));
-    }
-
-    private ChildJvm exhaustionApp(Path release) {
-        return ChildJvm.forMain(JedisExhaustionApp.class)
-                .client(ClientMatrix.jedis("5.2.0"))
-                .withAgent()
-                .systemProperty("redis.pool.env", "production")
-                .systemProperty("redis.pool.maxTotal", String.valueOf(HELD))
-                .systemProperty("redis.pool.maxWait", "200ms")
-                .timeout(Duration.ofSeconds(40))
-                .args(redis.server().host(), String.valueOf(redis.server().port()),
-                        String.valueOf(HELD), String.valueOf(TIMED_OUT), release.toString());
     }
 
     /** Polls the view until the pool shows every timeout; fails with the last document if it never does. */
