@@ -2,8 +2,9 @@ package io.redispoolagent.instrument;
 
 import io.redispoolagent.instrument.commonspool.GenericObjectPoolInstrumentation;
 import io.redispoolagent.instrument.jedis.SentinelInstrumentation;
-import io.redispoolagent.instrument.jedis.retry.Jedis3ConnectionInstrumentation;
+import io.redispoolagent.instrument.jedis.retry.JedisConnectionInstrumentation;
 import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
+import io.redispoolagent.instrument.jedis.retry.PooledJedisInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.instrument.lettuce.LettuceReplayInstrumentation;
 
@@ -24,7 +25,8 @@ final class Instrumentations {
             SentinelInstrumentation.SENTINEL_POOL,
             SentinelInstrumentation.SENTINEL_PROVIDER,
             JedisRetryInstrumentation.COMMAND_EXECUTOR,
-            Jedis3ConnectionInstrumentation.CONNECTION,
+            JedisConnectionInstrumentation.CONNECTION,
+            PooledJedisInstrumentation.POOL,
             BoundedAsyncPoolInstrumentation.ASYNC_POOL,
             LettuceReplayInstrumentation.COMMAND_HANDLER));
 

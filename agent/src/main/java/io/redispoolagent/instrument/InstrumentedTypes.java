@@ -20,6 +20,7 @@ final class InstrumentedTypes {
             "io.lettuce.core.support.BoundedAsyncPool",
             "redis.clients.jedis.executors.DefaultCommandExecutor",
             "redis.clients.jedis.Connection",
+            "redis.clients.jedis.util.Pool",
             "io.lettuce.core.protocol.CommandHandler")));
 
     private static final Set<String> INTERNAL_NAMES;

@@ -2,6 +2,7 @@ package io.redispoolagent.reflect;
 
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /** Reads client objects the agent cannot link against; every failure is a null, never an exception. */
@@ -41,9 +42,39 @@ public final class Reflection {
         }
     }
 
-    /** The method without parameters declared by {@code type} or a superclass, whatever its access, made accessible; or null. */
-    public static Method findMethod(Class<?> type, String name) {
-        return declared(type, declaring -> declaring.getDeclaredMethod(name));
+    /** The method declared by {@code type} or a superclass, whatever its access, made accessible; or null. */
+    public static Method findMethod(Class<?> type, String name, Class<?>... parameters) {
+        return declared(type, declaring -> declaring.getDeclaredMethod(name, parameters));
+    }
+
+    /** The class named {@code name} as {@code loader} sees it (not initialized), or null. */
+    public static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException absent) {
+            return null;
+        }
+    }
+
+    /**
+     * Invokes {@code method}, rethrowing what the method itself threw (a client's exception) as it is:
+     * for the calls whose failure the caller must see, unlike {@link #call}.
+     */
+    public static Object invoke(Method method, Object target, Object... args) {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException thrown) {
+            Throwable cause = thrown.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
     }
 
     /** The field declared by {@code type} or a superclass, made accessible; null if absent or inaccessible. */

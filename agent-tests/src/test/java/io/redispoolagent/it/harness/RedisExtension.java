@@ -24,14 +24,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private final int count;
+    private final String[] serverArgs;
     private final List<RedisServerProcess> servers = new ArrayList<>();
 
-    private RedisExtension(int count) {
+    private RedisExtension(int count, String... serverArgs) {
         this.count = count;
+        this.serverArgs = serverArgs;
     }
 
     public static RedisExtension oneServer() {
         return servers(1);
+    }
+
+    /** One server started with extra redis-server arguments (kept across restarts), e.g. {@code "--requirepass", "pw"}. */
+    public static RedisExtension oneServer(String... serverArgs) {
+        return new RedisExtension(1, serverArgs);
     }
 
     public static RedisExtension servers(int count) {
@@ -60,7 +67,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
     @Override
     public void beforeAll(ExtensionContext context) {
         for (int i = 0; i < count; i++) {
-            servers.add(RedisServerProcess.start());
+            servers.add(RedisServerProcess.start(0, serverArgs));
         }
     }
 

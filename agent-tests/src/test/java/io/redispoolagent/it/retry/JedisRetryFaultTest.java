@@ -52,8 +52,8 @@ class JedisRetryFaultTest {
     @CsvSource({"5.2.0, api=unified", "3.10.0, api=pool"})
     void idempotentWorkloadSeesNoErrorWhenTheConnectionStallsPastTheSocketTimeout(String version, String api) {
         String[] stalls = {api, "fault=stall", "every=400", "stallMs=250", "timeoutMs=100", "durationMs=2500"};
-        Run without = run(version, false, stalls);
-        Run with = run(version, true, stalls);
+        RetryRun without = run(version, false, stalls);
+        RetryRun with = run(version, true, stalls);
         System.out.printf("jedis %s %s, stalls of 250 ms past a 100 ms timeout: without agent %d errors in %d calls;"
                         + " with agent %d errors in %d calls, retried %d, recovered %d%n", version, api, without.errors(),
                 without.calls(), with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
@@ -66,12 +66,12 @@ class JedisRetryFaultTest {
     void anIncrThatTimedOutIsNotSentAgain() {
         String[] stalls = {"api=unified", "workload=counter", "fault=stall", "every=400", "stallMs=250", "timeoutMs=100",
                 "durationMs=2500"};
-        Run with = run(JEDIS, true, stalls);
+        RetryRun with = run(JEDIS, true, stalls);
         System.out.printf("counter under stalls: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d, server"
                         + " %d; not_safe %d%n", with.result("incrAcked"), with.result("incrErrors"), with.result("counter"),
                 with.result("pushAcked"), with.result("pushErrors"), with.result("llen"), with.retry("not_safe"));
-        assertNeverTwice(with, "incrAcked", "incrErrors", "counter");
-        assertNeverTwice(with, "pushAcked", "pushErrors", "llen");
+        with.assertNeverAppliedTwice("incrAcked", "incrErrors", "counter");
+        with.assertNeverAppliedTwice("pushAcked", "pushErrors", "llen");
         assertThat(with.retry("not_safe")).as("timed-out INCR/LPUSH are not retried\n%s", with.child).isPositive();
     }
 
@@ -82,7 +82,7 @@ class JedisRetryFaultTest {
                 .systemProperty("otel.metrics.exporter", "none").timeout(Duration.ofSeconds(40))
                 .args("host=" + redis.server().host(), "port=" + redis.server().port(), "fault=kill", "every=100",
                         "durationMs=2000").run();
-        Run observe = new Run("observe", result);
+        RetryRun observe = new RetryRun("observe", result);
         System.out.printf("observe mode: %d errors in %d calls, retried %d%n", observe.errors(), observe.calls(),
                 observe.retry("retried"));
         assertThat(observe.errors()).as(result.toString()).isPositive();
@@ -92,7 +92,7 @@ class JedisRetryFaultTest {
     @ParameterizedTest
     @ValueSource(strings = {"4.4.8", "6.2.0", "7.5.3", "8.0.2"})
     void idempotentWorkloadUnderConnectionKillsOnEveryUnifiedJedis(String version) {
-        Run with = run(version, true, "fault=kill", "every=100", "durationMs=1500");
+        RetryRun with = run(version, true, "fault=kill", "every=100", "durationMs=1500");
         System.out.printf("jedis %s, CLIENT KILL every 100 ms: %d errors in %d calls, retried %d, recovered %d%n",
                 version, with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
         assertThat(with.errors()).as(with.child.toString()).isZero();
@@ -107,7 +107,7 @@ class JedisRetryFaultTest {
     @Test
     void jedis3PooledJedisRecoversFromConnectionKillsOnJdk25() {
         Path jdk25 = Jdks.assumeJdk25("Jedis 3 retry on JDK 25");
-        Run with = run(jdk25, JEDIS_3, true, List.of(), "api=pool", "fault=kill", "every=100", "durationMs=1500");
+        RetryRun with = run(jdk25, JEDIS_3, true, List.of(), "api=pool", "fault=kill", "every=100", "durationMs=1500");
         System.out.printf("jedis 3.10.0 on JDK 25, CLIENT KILL every 100 ms: %d errors in %d calls, recovered %d%n",
                 with.errors(), with.calls(), with.retry("recovered"));
         assertThat(with.errors()).as(with.child.toString()).isZero();
@@ -122,8 +122,8 @@ class JedisRetryFaultTest {
     @ParameterizedTest
     @CsvSource({"5.2.0, api=unified", "3.10.0, api=pool"})
     void serverRestartMidLoad(String version, String api, @TempDir Path dir) throws Exception {
-        Run without = restartDuringLoad(dir.resolve("without"), version, api, false);
-        Run with = restartDuringLoad(dir.resolve("with"), version, api, true);
+        RetryRun without = restartDuringLoad(dir.resolve("without"), version, api, false);
+        RetryRun with = restartDuringLoad(dir.resolve("with"), version, api, true);
         System.out.printf("jedis " + version + " " + api + ", restart: without agent %d errors in %d calls; with agent %d errors in %d calls,"
                         + " retried %d, recovered %d, gave up %d%n", without.errors(), without.calls(), with.errors(),
                 with.calls(), with.retry("retried"), with.retry("recovered"), with.retry("gave_up"));
@@ -135,7 +135,7 @@ class JedisRetryFaultTest {
     @Test
     void redisDownForFiveSecondsUnderLoad() {
         // A lower budget ratio than the default 0.1, so that the budget, not the attempts, limits retries.
-        Run with = run(JEDIS, true, List.of("-Dredis.pool.retry.budget=0.01"), "fault=outage", "outageAtMs=1000",
+        RetryRun with = run(JEDIS, true, List.of("-Dredis.pool.retry.budget=0.01"), "fault=outage", "outageAtMs=1000",
                 "outageMs=5000", "durationMs=7000", "threads=16");
         long calls = with.calls();
         long retried = with.retry("retried");
@@ -152,7 +152,7 @@ class JedisRetryFaultTest {
 
     @Test
     void backoffWithoutJitterIs8Then32Then128Milliseconds() {
-        Run run = run(JEDIS, true, List.of("-Dredis.pool.retry.jitter=false"), "workload=backoff", "samples=5");
+        RetryRun run = run(JEDIS, true, List.of("-Dredis.pool.retry.jitter=false"), "workload=backoff", "samples=5");
         List<double[]> gaps = new ArrayList<>();
         for (String line : run.child.stdoutLines()) {
             if (line.startsWith("BACKOFF")) {
@@ -198,8 +198,8 @@ class JedisRetryFaultTest {
 
     private static void assertIdempotentWorkloadRecovers(String version, String api) {
         for (String fault : List.of("kill", "reset")) {
-            Run without = run(version, false, api, "fault=" + fault, "every=100", "durationMs=2500");
-            Run with = run(version, true, api, "fault=" + fault, "every=100", "durationMs=2500");
+            RetryRun without = run(version, false, api, "fault=" + fault, "every=100", "durationMs=2500");
+            RetryRun with = run(version, true, api, "fault=" + fault, "every=100", "durationMs=2500");
             System.out.printf("jedis %s %s, idempotent/%s: without agent %d errors in %d calls; with agent %d errors"
                     + " in %d calls, retried %d, recovered %d%n", version, api, fault, without.errors(), without.calls(),
                     with.errors(), with.calls(), with.retry("retried"), with.retry("recovered"));
@@ -212,18 +212,18 @@ class JedisRetryFaultTest {
 
     private static void assertCountersNeverAppliedTwice(String version, String api) {
         String[] workload = {api, "workload=counter", "fault=reset", "every=20", "durationMs=2500"};
-        Run without = run(version, false, workload);
-        Run with = run(version, true, workload);
-        Run naive = run(version, false, api, "workload=counter", "fault=reset", "every=20", "durationMs=2500", "naive=true");
-        for (Run r : List.of(without, with, naive)) {
+        RetryRun without = run(version, false, workload);
+        RetryRun with = run(version, true, workload);
+        RetryRun naive = run(version, false, api, "workload=counter", "fault=reset", "every=20", "durationMs=2500", "naive=true");
+        for (RetryRun r : List.of(without, with, naive)) {
             System.out.printf("jedis %s %s, counter/%s: INCR acked %d, errors %d, server %d; LPUSH acked %d, errors %d,"
                             + " server %d; retried %d, not_safe %d%n", version, api, r.label, r.result("incrAcked"),
                     r.result("incrErrors"), r.result("counter"), r.result("pushAcked"), r.result("pushErrors"),
                     r.result("llen"), r.retry("retried"), r.retry("not_safe"));
         }
-        for (Run r : List.of(without, with)) {
-            assertNeverTwice(r, "incrAcked", "incrErrors", "counter");
-            assertNeverTwice(r, "pushAcked", "pushErrors", "llen");
+        for (RetryRun r : List.of(without, with)) {
+            r.assertNeverAppliedTwice("incrAcked", "incrErrors", "counter");
+            r.assertNeverAppliedTwice("pushAcked", "pushErrors", "llen");
         }
         assertThat(with.retry("not_safe")).as("INCR/LPUSH failures after the write are not retried").isPositive();
         long naiveExcess = naive.result("counter") - naive.result("incrAcked") - naive.result("incrErrors")
@@ -257,15 +257,8 @@ class JedisRetryFaultTest {
         }
     }
 
-    private static void assertNeverTwice(Run r, String acked, String errors, String server) {
-        assertThat(r.result(server)).as("%s: %s >= acknowledged\n%s", r.label, server, r.child)
-                .isGreaterThanOrEqualTo(r.result(acked));
-        assertThat(r.result(server)).as("%s: %s <= acknowledged + errors\n%s", r.label, server, r.child)
-                .isLessThanOrEqualTo(r.result(acked) + r.result(errors));
-    }
-
-    private Run restartDuringLoad(Path started, String version, String api, boolean agent) throws Exception {
-        CompletableFuture<Run> child = CompletableFuture.supplyAsync(() -> run(version, agent, List.of(), api, "via=direct",
+    private RetryRun restartDuringLoad(Path started, String version, String api, boolean agent) throws Exception {
+        CompletableFuture<RetryRun> child = CompletableFuture.supplyAsync(() -> run(version, agent, List.of(), api, "via=direct",
                 "fault=restart", "startedFile=" + started, "durationMs=3000"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!Files.exists(started) && System.nanoTime() < deadline && !child.isDone()) {
@@ -276,15 +269,15 @@ class JedisRetryFaultTest {
         return child.get();
     }
 
-    private static Run run(String version, boolean agent, String... args) {
+    private static RetryRun run(String version, boolean agent, String... args) {
         return run(version, agent, List.of(), args);
     }
 
-    private static Run run(String version, boolean agent, List<String> jvmArgs, String... args) {
+    private static RetryRun run(String version, boolean agent, List<String> jvmArgs, String... args) {
         return run(Jdks.current(), version, agent, jvmArgs, args);
     }
 
-    private static Run run(Path javaHome, String version, boolean agent, List<String> jvmArgs, String... args) {
+    private static RetryRun run(Path javaHome, String version, boolean agent, List<String> jvmArgs, String... args) {
         ChildJvm child = ChildJvm.forMain(RetryWorkloadApp.class)
                 .javaHome(javaHome)
                 .client(ClientMatrix.jedis(version))
@@ -299,57 +292,6 @@ class JedisRetryFaultTest {
         ChildJvm.Result result = child.args(all.toArray(new String[0])).run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String label = Arrays.asList(args).contains("naive=true") ? "naive retry" : agent ? "agent" : "no agent";
-        return new Run(label, result);
-    }
-
-    /** A child's figures: the RESULT line and the agent's RETRY line for the pool. */
-    private static final class Run {
-        final String label;
-        final ChildJvm.Result child;
-        final Map<String, Long> result = new HashMap<>();
-        final Map<String, Long> retry = new HashMap<>();
-
-        Run(String label, ChildJvm.Result child) {
-            this.label = label;
-            this.child = child;
-            for (String line : child.stdoutLines()) {
-                if (line.startsWith("RESULT ")) {
-                    parse(line, result);
-                } else if (line.startsWith("RETRY pool=") && !line.startsWith("RETRY pool=(fallback)")) {
-                    parse(line, retry);
-                }
-            }
-        }
-
-        private static void parse(String line, Map<String, Long> into) {
-            for (String pair : line.split(" ")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    try {
-                        into.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
-                    } catch (NumberFormatException notANumber) {
-                        // the pool name
-                    }
-                }
-            }
-        }
-
-        long result(String key) {
-            Long value = result.get(key);
-            assertThat(value).as("%s in the RESULT line\n%s", key, child).isNotNull();
-            return value;
-        }
-
-        long retry(String key) {
-            return retry.getOrDefault(key, 0L);
-        }
-
-        long errors() {
-            return result("errors");
-        }
-
-        long calls() {
-            return result("ok") + result("errors");
-        }
+        return new RetryRun(label, result);
     }
 }

@@ -1,9 +1,13 @@
 package io.redispoolagent.instrument.commonspool;
 
+import io.redispoolagent.instrument.jedis.retry.PooledJedisRetry;
 import io.redispoolagent.pool.PoolEvents;
 import net.bytebuddy.asm.Advice;
 
-/** Times the pool's private {@code create}, which makes one connection through the client's factory. */
+/**
+ * The pool's private {@code create}, which makes one connection through the client's factory: timed,
+ * and a Jedis 4–8 {@code Jedis} it made is handed to the pooled-Jedis retry.
+ */
 public final class CreateAdvice {
 
     private CreateAdvice() {
@@ -18,5 +22,6 @@ public final class CreateAdvice {
     public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
                               @Advice.Return Object created) {
         PoolEvents.creationEnded(pool, startNanos, created);
+        PooledJedisRetry.created(pool, created);
     }
 }

@@ -232,7 +232,10 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    /** Sends PING in RESP over a plain socket, so the launcher needs no client library. */
+    /**
+     * Sends PING in RESP over a plain socket, so the launcher needs no client library. A server started
+     * with {@code --requirepass} answers {@code -NOAUTH}: it is up all the same.
+     */
     private boolean answersPing() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 500);
@@ -246,7 +249,8 @@ public final class RedisServerProcess implements AutoCloseable {
             for (int n; read < reply.length && (n = in.read(reply, read, reply.length - read)) > 0; ) {
                 read += n;
             }
-            return "+PONG\r\n".equals(new String(reply, 0, read, StandardCharsets.US_ASCII));
+            String answer = new String(reply, 0, read, StandardCharsets.US_ASCII);
+            return "+PONG\r\n".equals(answer) || answer.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package io.redispoolagent.instrument.jedis.retry;
 import io.redispoolagent.reflect.Reflection;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -99,19 +98,19 @@ final class Jedis3Client {
     void reconnectAndSend(Object connection, Object command, byte[][] args) {
         int db = database(connection);
         try {
-            invoke(disconnect, connection);
+            Reflection.invoke(disconnect, connection);
         } catch (RuntimeException flushOnDeadSocket) {
             // disconnect() flushes before closing and throws on a dead socket; it closes the socket regardless.
         }
         if (setDb != null) {
-            invoke(setDb, connection, db);
+            Reflection.invoke(setDb, connection, db);
         }
         try {
             broken.setBoolean(connection, false);
         } catch (IllegalAccessException unexpected) {
             throw new IllegalStateException(unexpected);
         }
-        invoke(sendCommand, connection, command, args);
+        Reflection.invoke(sendCommand, connection, command, args);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -124,24 +123,6 @@ final class Jedis3Client {
             return method.invoke(target);
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return null;
-        }
-    }
-
-    /** Invokes, rethrowing what the method threw (a Jedis exception) as it is. */
-    private static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException thrown) {
-            Throwable cause = thrown.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException unexpected) {
-            throw new IllegalStateException(unexpected);
         }
     }
 

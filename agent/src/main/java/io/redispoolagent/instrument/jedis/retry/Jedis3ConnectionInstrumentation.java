@@ -1,7 +1,7 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.DynamicType;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -9,13 +9,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Retry for Jedis 3 ({@code Jedis} / {@code BinaryJedis}, pooled or not): Jedis 3 has no method every
+ * The hooks of the retry for Jedis 3 ({@code Jedis} / {@code BinaryJedis}, pooled or not): Jedis 3 has no method every
  * command passes through, but every command is one {@code Connection.sendCommand(cmd, byte[]...)}
  * followed by one of a few reply reads, all declared by {@code redis.clients.jedis.Connection}. See
  * {@link Jedis3ConnectionRetry} for what is retried and how.
  *
- * <p>The class has the same name in Jedis 4–8, where commands go through {@code executeCommand} and are
- * retried at the executor instead ({@link JedisRetryInstrumentation}); there it is left unwoven.
+ * <p>Woven only into Jedis 3's {@code Connection} ({@link JedisConnectionInstrumentation}).
  */
 public final class Jedis3ConnectionInstrumentation {
 
@@ -27,13 +26,13 @@ public final class Jedis3ConnectionInstrumentation {
     static final String[] REPLY_READS = {"getStatusCodeReply", "getBinaryBulkReply", "getIntegerReply",
             "getBinaryMultiBulkReply", "getObjectMultiBulkReply", "getIntegerMultiBulkReply", "getOne"};
 
-    public static final TypeInstrumentation CONNECTION = TypeInstrumentation.of("redis.clients.jedis.Connection",
-            type -> type.getDeclaredMethods().filter(named("executeCommand")).isEmpty(),
-            (builder, type) -> builder
-                    .visit(Advice.to(SendCommandAdvice.class).on(named("sendCommand").and(takesArguments(2))
-                            .and(takesArgument(1, byte[][].class))))
-                    .visit(Advice.to(ReplyAdvice.class).on(namedOneOf(REPLY_READS).and(takesArguments(0))))
-                    .visit(Advice.to(PipelineRepliesAdvice.class).on(named("getMany").and(takesArguments(1)))));
+    static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder) {
+        return builder
+                .visit(Advice.to(SendCommandAdvice.class).on(named("sendCommand").and(takesArguments(2))
+                        .and(takesArgument(1, byte[][].class))))
+                .visit(Advice.to(ReplyAdvice.class).on(namedOneOf(REPLY_READS).and(takesArguments(0))))
+                .visit(Advice.to(PipelineRepliesAdvice.class).on(named("getMany").and(takesArguments(1))));
+    }
 
     private Jedis3ConnectionInstrumentation() {
     }

@@ -3,7 +3,6 @@ package io.redispoolagent.instrument.jedis.retry;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.reflect.Reflection;
-import io.redispoolagent.retry.ArgumentAccessor;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
 import io.redispoolagent.retry.IdentityCache;
@@ -13,9 +12,6 @@ import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Retry for Jedis 4–8 {@code UnifiedJedis} clients ({@code JedisPooled}, {@code RedisClient}, {@code
@@ -52,24 +48,7 @@ public final class JedisCommandRetry {
 
     private static final String POOLED_PROVIDER = "redis.clients.jedis.providers.PooledConnectionProvider";
     private static final String SENTINEL_PROVIDER = "redis.clients.jedis.providers.SentineledConnectionProvider";
-    private static final String RAWABLE = "redis.clients.jedis.args.Rawable";
-
     private static final IdentityCache<Target> TARGETS = new IdentityCache<>();
-
-    private static final ClassValue<Method> GET_RAW = new ClassValue<Method>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            Method method = interfaceMethod(type, RAWABLE, "getRaw");
-            return method != null ? method : publicMethod(type, "getRaw");
-        }
-    };
-
-    private static final ClassValue<Method> GET_ARGUMENTS = new ClassValue<Method>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            return publicMethod(type, "getArguments");
-        }
-    };
 
     private JedisCommandRetry() {
     }
@@ -102,48 +81,13 @@ public final class JedisCommandRetry {
             return false;
         }
         FailureKind kind = FailureClassifier.classify(failure);
-        Safety safety = kind.retryable() ? safety(policy, commandObject) : Safety.NEVER;
+        Safety safety = kind.retryable() ? JedisCommands.safety(policy, commandObject) : Safety.NEVER;
         RetryDecision decision = policy.decide(kind, safety, attempts, startNanos);
         if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
-            AgentLog.debug("jedis " + describe(commandObject) + " attempt " + attempts + " failed (" + kind + ", "
+            AgentLog.debug("jedis " + JedisCommands.describe(commandObject) + " attempt " + attempts + " failed (" + kind + ", "
                     + safety + "): " + failure + " -> " + decision);
         }
         return decision.retry() && RetryPolicy.pause(decision);
-    }
-
-    /** The command's classification, from its {@code CommandArguments}; NEVER when they cannot be read. */
-    static Safety safety(RetryPolicy policy, Object commandObject) {
-        byte[][] raw = rawArguments(commandObject);
-        if (raw == null || raw.length == 0 || raw[0] == null) {
-            return Safety.NEVER;
-        }
-        return policy.commands().classify(raw[0], raw, ArgumentAccessor.BYTE_ARRAYS, 1);
-    }
-
-    /**
-     * A {@code CommandObject}'s arguments as bytes, the command name first ({@code CommandArguments} is an
-     * {@code Iterable<Rawable>} whose first element is the {@code ProtocolCommand}); null if unreadable.
-     * Runs on the failure path only.
-     */
-    static byte[][] rawArguments(Object commandObject) {
-        try {
-            Object arguments = GET_ARGUMENTS.get(commandObject.getClass()).invoke(commandObject);
-            if (!(arguments instanceof Iterable)) {
-                return null;
-            }
-            List<byte[]> raw = new ArrayList<>();
-            for (Object element : (Iterable<?>) arguments) {
-                raw.add(element == null ? null : (byte[]) GET_RAW.get(element.getClass()).invoke(element));
-            }
-            return raw.toArray(new byte[0][]);
-        } catch (Exception | LinkageError unreadable) {
-            return null;
-        }
-    }
-
-    private static String describe(Object commandObject) {
-        byte[][] raw = rawArguments(commandObject);
-        return raw == null || raw.length == 0 || raw[0] == null ? "?" : new String(raw[0], java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** What the agent knows of one executor: how to find its policy. */
@@ -166,7 +110,7 @@ public final class JedisCommandRetry {
                     return NONE;
                 }
                 if (Reflection.isA(provider.getClass(), POOLED_PROVIDER)) {
-                    Object pool = publicMethod(provider.getClass(), "getPool").invoke(provider);
+                    Object pool = Reflection.call(provider, "getPool");
                     return pool == null ? NONE : new Target(false, pool);
                 }
                 if (Reflection.isA(provider.getClass(), SENTINEL_PROVIDER)) {
@@ -201,40 +145,6 @@ public final class JedisCommandRetry {
             policy = record.retryPolicy();
             poolPolicy = policy;
             return policy;
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Reflection (the agent does not link against Jedis).
-
-    private static Method publicMethod(Class<?> type, String name) {
-        try {
-            Method method = type.getMethod(name);
-            method.setAccessible(true);
-            return method;
-        } catch (NoSuchMethodException | RuntimeException missing) {
-            throw new IllegalStateException(type.getName() + " has no public " + name + "()", missing);
-        }
-    }
-
-    private static Method interfaceMethod(Class<?> type, String interfaceName, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> implemented : c.getInterfaces()) {
-                Method found = implemented.getName().equals(interfaceName) ? method(implemented, name)
-                        : interfaceMethod(implemented, interfaceName, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Method method(Class<?> type, String name) {
-        try {
-            return type.getMethod(name);
-        } catch (NoSuchMethodException missing) {
-            return null;
         }
     }
 }

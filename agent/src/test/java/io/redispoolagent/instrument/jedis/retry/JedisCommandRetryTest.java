@@ -86,10 +86,10 @@ class JedisCommandRetryTest {
     @Test
     void unreadableCommandIsNeverRetried() {
         RetryPolicy policy = policy();
-        assertThat(JedisCommandRetry.safety(policy, new Object())).isEqualTo(Safety.NEVER);
+        assertThat(JedisCommands.safety(policy, new Object())).isEqualTo(Safety.NEVER);
         assertThat(JedisCommandRetry.retry(policy, new ConnectException("refused"), "not a command", 1,
                 policy.begin())).isFalse();
-        assertThat(JedisCommandRetry.rawArguments(new Command("SET", "k", "v")).length).isEqualTo(3);
+        assertThat(JedisCommands.rawArguments(new Command("SET", "k", "v")).length).isEqualTo(3);
     }
 
     @Test
