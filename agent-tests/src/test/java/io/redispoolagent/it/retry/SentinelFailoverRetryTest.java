@@ -6,6 +6,8 @@ import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisSentinelSetup;
 import io.redispoolagent.it.scenarios.SentinelFailoverLoadApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -69,10 +71,21 @@ class SentinelFailoverRetryTest {
 
     @Test
     void errorsOnlyInsideTheFailoverWindowAndFewerWithTheAgent() {
-        Run without = run("no agent", false);
-        System.out.println("[sentinel-failover] " + without.figures());
-        Run with = run("agent", true);
-        System.out.println("[sentinel-failover] " + with.figures());
+        assertFailoverErrorsOnlyInTheWindowAndFewerWithTheAgent(JEDIS, "sentineled");
+    }
+
+    /** The legacy path: a {@code Jedis} per command from a {@code JedisSentinelPool}, retried at its connection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4.4.8", "8.0.2"})
+    void pooledJedisSeesErrorsOnlyInsideTheFailoverWindowAndFewerWithTheAgent(String version) {
+        assertFailoverErrorsOnlyInTheWindowAndFewerWithTheAgent(ClientMatrix.jedis(version), "pool");
+    }
+
+    private static void assertFailoverErrorsOnlyInTheWindowAndFewerWithTheAgent(ClientMatrix.Client jedis, String api) {
+        Run without = run("no agent", false, jedis, api);
+        System.out.println("[sentinel-failover " + api + "] " + without.figures());
+        Run with = run("agent", true, jedis, api);
+        System.out.println("[sentinel-failover " + api + "] " + with.figures());
 
         for (Run run : List.of(without, with)) {
             long from = run.failoverAt() - MARGIN_BEFORE_MILLIS;
@@ -88,13 +101,13 @@ class SentinelFailoverRetryTest {
                 .isLessThan(without.errorTimes().size());
     }
 
-    private static Run run(String label, boolean agent) {
+    private static Run run(String label, boolean agent, ClientMatrix.Client jedis, String api) {
         try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME);
              BackgroundChild child = BackgroundChild.prepare()) {
-            ChildJvm jvm = ChildJvm.forMain(SentinelFailoverLoadApp.class).client(JEDIS)
+            ChildJvm jvm = ChildJvm.forMain(SentinelFailoverLoadApp.class).client(jedis)
                     .timeout(Duration.ofSeconds(40))
                     .args(topology.sentinelAddress(), MASTER_NAME, child.handshake().toString(), Integer.toString(THREADS),
-                            Long.toString(LOAD_AFTER_NEW_MASTER_MILLIS), "15000");
+                            Long.toString(LOAD_AFTER_NEW_MASTER_MILLIS), "15000", api);
             if (agent) {
                 jvm.withAgent().systemProperty("redis.pool.env", "production");
             }

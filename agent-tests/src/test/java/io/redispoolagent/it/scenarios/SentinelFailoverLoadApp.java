@@ -13,17 +13,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.Protocol;
 
 /**
  * An idempotent load (SET and GET on a few shared keys, several threads) through a {@code JedisSentineled}
- * (Jedis 4–7; the test runs it on 5.2.0) while the test forces a {@code SENTINEL FAILOVER}. Records the
+ * (Jedis 4–7; the test runs it on 5.2.0), or through the {@code Jedis} a {@code JedisSentinelPool} hands out
+ * per command (Jedis 4–8), while the test kills the master. Records the
  * wall-clock time of every error the application sees, and the first moment the new master answers
  * through the client.
  *
- * <p>Arguments: sentinelHost:port masterName handshakeDir [threads] [afterMs] [capMs].
+ * <p>Arguments: sentinelHost:port masterName handshakeDir [threads] [afterMs] [capMs] [sentineled|pool].
  * Once the client is built and the load runs, the app writes {@code ready} (holding 1: the client
  * subscribes once to the sentinel). A probe thread asks the server behind the client ({@code INFO
  * replication} plus {@code tcp_port}, through the client, every 5 ms) and notes the first answer from a
@@ -56,8 +59,10 @@ public final class SentinelFailoverLoadApp {
         int colon = sentinel.lastIndexOf(':');
         HostAndPort sentinelAddress = new HostAndPort(sentinel.substring(0, colon), Integer.parseInt(sentinel.substring(colon + 1)));
         JedisClientConfig config = DefaultJedisClientConfig.builder().build();
-        JedisSentineled client = new JedisSentineled(masterName, config, Collections.singleton(sentinelAddress), config);
-        int oldMaster = client.getCurrentMaster().getPort();
+        Client client = "pool".equals(args.length > 6 ? args[6] : "sentineled")
+                ? new PooledClient(new JedisSentinelPool(masterName, Collections.singleton(sentinelAddress), config, config))
+                : new SentineledClient(masterName, sentinelAddress, config);
+        int oldMaster = client.currentMasterPort();
 
         LongAdder calls = new LongAdder();
         LongAdder errors = new LongAdder();
@@ -95,8 +100,7 @@ public final class SentinelFailoverLoadApp {
         Thread probe = new Thread(() -> {
             while (System.currentTimeMillis() < stopAt(stopLock, stopAt)) {
                 try {
-                    Object reply = client.sendCommand(Protocol.Command.INFO);
-                    String info = reply instanceof byte[] ? new String((byte[]) reply, StandardCharsets.UTF_8) : String.valueOf(reply);
+                    String info = client.info();
                     int port = Integer.parseInt(field(info, "tcp_port"));
                     if (port != oldMaster && "master".equals(field(info, "role"))) {
                         newMasterAt.set(System.currentTimeMillis());
@@ -132,6 +136,73 @@ public final class SentinelFailoverLoadApp {
         RetryWorkloadApp.printRetryStats();
         System.out.flush();
         client.close();
+    }
+
+    /** The commands the load and the probe send, on either client. */
+    private interface Client extends AutoCloseable {
+        void set(String key, String value);
+
+        void get(String key);
+
+        String info();
+
+        int currentMasterPort();
+
+        @Override
+        void close();
+    }
+
+    /** A class of its own, built from names only: Jedis 8 has no {@code JedisSentineled}, and the verifier of a class naming it in code would load it. */
+    private static final class SentineledClient implements Client {
+        private final JedisSentineled client;
+
+        SentineledClient(String masterName, HostAndPort sentinel, JedisClientConfig config) {
+            this.client = new JedisSentineled(masterName, config, Collections.singleton(sentinel), config);
+        }
+
+        @Override public void set(String key, String value) { client.set(key, value); }
+        @Override public void get(String key) { client.get(key); }
+        @Override public int currentMasterPort() { return client.getCurrentMaster().getPort(); }
+        @Override public void close() { client.close(); }
+
+        @Override
+        public String info() {
+            Object reply = client.sendCommand(Protocol.Command.INFO);
+            return reply instanceof byte[] ? new String((byte[]) reply, StandardCharsets.UTF_8) : String.valueOf(reply);
+        }
+    }
+
+    /** {@code try (Jedis jedis = pool.getResource())} per command: the legacy path. */
+    private static final class PooledClient implements Client {
+        private final JedisSentinelPool pool;
+
+        PooledClient(JedisSentinelPool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void set(String key, String value) {
+            try (Jedis jedis = pool.getResource()) {
+                jedis.set(key, value);
+            }
+        }
+
+        @Override
+        public void get(String key) {
+            try (Jedis jedis = pool.getResource()) {
+                jedis.get(key);
+            }
+        }
+
+        @Override
+        public String info() {
+            try (Jedis jedis = pool.getResource()) {
+                return jedis.info("all");
+            }
+        }
+
+        @Override public int currentMasterPort() { return pool.getCurrentHostMaster().getPort(); }
+        @Override public void close() { pool.close(); }
     }
 
     private static long stopAt(Object lock, long[] stopAt) {
