@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.PooledJedisProbeApp;
 import io.redispoolagent.it.scenarios.PooledJedisRetryApp;
@@ -45,9 +46,19 @@ class PooledJedisRetryTest {
     @ValueSource(strings = {"4.4.8", "5.2.0", "6.2.0", "7.5.3", "8.0.2"})
     void readsSeeNoErrorAndNoOtherDatabaseUnderConnectionKillsAndNoIncrIsAppliedTwice(String version) {
         RetryRun without = run(version, false, "fault=kill", "every=20", "durationMs=6000");
-        RetryRun with = run(version, true, "fault=kill", "every=20", "durationMs=6000");
+        int statusPort = Ports.free();
+        int prometheusPort = Ports.free();
+        RetryRun with = run(version, true, List.of("-Dredis.pool.status.port=" + statusPort,
+                        "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.port=" + prometheusPort),
+                "fault=kill", "every=20", "durationMs=6000",
+                "fetch=http://127.0.0.1:" + statusPort + "/|http://127.0.0.1:" + prometheusPort + "/metrics");
         print(version, "CLIENT KILL every 20 ms", without, with);
         assertRecovers(without, with);
+        assertThat(with.child.stdout()).as("the status view and the metrics were read, and name the pool by endpoint")
+                .contains("FETCHED http://127.0.0.1:" + statusPort + "/ 200",
+                        "FETCHED http://127.0.0.1:" + prometheusPort + "/metrics 200")
+                .contains("\"127.0.0.1:" + redis.server().port() + "/3\"",
+                        "db_client_connection_pool_name=\"127.0.0.1:" + redis.server().port() + "/3\"");
     }
 
     @ParameterizedTest
@@ -167,10 +178,14 @@ class PooledJedisRetryTest {
     }
 
     private static RetryRun run(String version, boolean agent, String... args) {
+        return run(version, agent, List.of("-Dotel.metrics.exporter=none"), args);
+    }
+
+    private static RetryRun run(String version, boolean agent, List<String> jvmArgs, String... args) {
         ChildJvm child = ChildJvm.forMain(PooledJedisRetryApp.class)
                 .client(ClientMatrix.jedis(version))
                 .timeout(Duration.ofSeconds(40))
-                .systemProperty("otel.metrics.exporter", "none");
+                .jvmArgs(jvmArgs.toArray(new String[0]));
         if (agent) {
             child.withAgent().systemProperty("redis.pool.env", "production");
         }

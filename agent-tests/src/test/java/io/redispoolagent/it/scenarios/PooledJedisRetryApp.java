@@ -21,7 +21,9 @@ import redis.clients.jedis.JedisPool;
  * server every {@code every} ms; a restart done by the test once {@code startedFile} exists), {@code
  * durationMs}, {@code threads}. Prints {@code RESULT} with {@code reads}, {@code readErrors}, {@code
  * wrongDatabase} (a read that saw database 0's value), {@code incrAcked}, {@code incrErrors} and {@code
- * counter} (the server's value), the errors by class, and the agent's retry counters.
+ * counter} (the server's value), the errors by class, and the agent's retry counters; with {@code
+ * fetch=url|url...}, then each URL's body (the agent's status view, its Prometheus endpoint) after a
+ * {@code FETCHED <url> <status>} line.
  */
 public final class PooledJedisRetryApp {
 
@@ -125,6 +127,13 @@ public final class PooledJedisRetryApp {
                 + " counter=" + counter + " injected=" + injected.sum());
         new TreeMap<>(ERRORS).forEach((name, count) -> System.out.println("ERROR " + count.sum() + " " + name));
         RetryWorkloadApp.printRetryStats();
+        if (args.containsKey("fetch")) {
+            for (String url : args.get("fetch").split("\\|")) {
+                java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+                System.out.println("FETCHED " + url + " " + http.getResponseCode());
+                System.out.println(new String(http.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         pool.close();
         if (proxy != null) {
             proxy.close();

@@ -266,6 +266,11 @@ public final class PooledJedisRetry {
         }
     }
 
+    /** The state recorded for {@code connection}, or null: for tests. */
+    static PooledConnection stateOf(Object connection) {
+        return CONNECTIONS.get(connection);
+    }
+
     /** The database a raw SELECT names ({@code select(int)} sends it as the decimal bytes); -1 if unreadable. */
     private static int database(Object arguments) {
         Object first = JedisCommands.firstArgument(arguments);
