@@ -216,7 +216,7 @@ public final class PooledJedisRetry {
      * the failure and pauses, and returns true to borrow again. A borrow that failed sent none of the
      * application's commands (the factory could not connect, a new connection died in its handshake or
      * in its activation's SELECT), and repeating a handshake changes nothing: any connection failure is
-     * retried, as for a read; exhaustion never is.
+     * retried, as for a read; exhaustion never is, and is not counted as a retry outcome.
      */
     public static boolean resourceAttempted(Object pool, Throwable failure, int attempts, long startNanos) {
         PoolRecord record = RetryPolicies.enabled() && JEDIS_POOLS.get(pool.getClass()) ? PoolRecord.ofPool(pool) : null;
@@ -228,8 +228,12 @@ public final class PooledJedisRetry {
             policy.onSuccess(attempts + 1);
             return false;
         }
-        RetryDecision decision = policy.decide(FailureClassifier.classify(failure), Safety.READ, attempts,
-                startNanos);
+        FailureKind kind = FailureClassifier.classify(failure);
+        if (!kind.retryable()) {
+            // Exhaustion and the like are the pool's to count (timeouts), not a command's retry outcome.
+            return false;
+        }
+        RetryDecision decision = policy.decide(kind, Safety.READ, attempts, startNanos);
         if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
             AgentLog.debug("jedis getResource attempt " + attempts + " failed: " + failure + " -> " + decision);
         }
