@@ -2,6 +2,7 @@ package io.redispoolagent.it.harness;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Runs a main class in a new JVM, optionally with the agent, and captures what it prints.
@@ -54,6 +56,7 @@ public final class ChildJvm {
     private final List<String> programArgs = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofSeconds(60);
+    private Consumer<String> stderrListener;
 
     private ChildJvm(String mainClass) {
         this.mainClass = mainClass;
@@ -119,6 +122,15 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * Hands each line the child prints on stderr to {@code listener} as it is printed (on the thread that
+     * drains it), so that a test can wait for the child to get somewhere rather than guess how long that takes.
+     */
+    public ChildJvm onStderrLine(Consumer<String> listener) {
+        this.stderrListener = listener;
+        return this;
+    }
+
     /** Runs the child to its end and returns what it printed; fails if it outlives the timeout. */
     public Result run() {
         List<String> command = command();
@@ -134,7 +146,8 @@ public final class ChildJvm {
         }
         // Both streams are drained while the child runs, or a chatty child blocks on a full pipe.
         CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        CompletableFuture<String> stderr = drain(stderrListener == null ? process.getErrorStream()
+                : new LineTap(process.getErrorStream(), stderrListener));
         boolean finished = waitFor(process);
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
@@ -198,6 +211,46 @@ public final class ChildJvm {
         drainer.setDaemon(true);
         drainer.start();
         return text;
+    }
+
+    /** Passes a stream through unchanged, and each complete line of it (without its line end) to a listener. */
+    private static final class LineTap extends FilterInputStream {
+
+        private final Consumer<String> listener;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineTap(InputStream stream, Consumer<String> listener) {
+            super(stream);
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int next = super.read();
+            if (next >= 0) {
+                see(next);
+            }
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int count = super.read(buffer, offset, length);
+            for (int i = 0; i < count; i++) {
+                see(buffer[offset + i]);
+            }
+            return count;
+        }
+
+        private void see(int next) {
+            if (next != '\n') {
+                line.write(next);
+                return;
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            listener.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+        }
     }
 
     private static String join(CompletableFuture<String> text) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,13 +78,27 @@ class OtlpExportTest {
     @Test
     void unreachableCollectorIsOneWarningLineAndTheAppRunsToItsEnd() throws InterruptedException {
         int closedPort = Ports.free();
+        CountDownLatch warned = new CountDownLatch(1);
         MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
                 .systemProperty("otel.metrics.exporter", "otlp")
                 .systemProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
                 .systemProperty("otel.metric.export.interval", "100ms")
                 // fail each export at once rather than after the SDK's retries (some 8 s)
-                .systemProperty("otel.java.exporter.otlp.retry.disabled", "true"), tmp.resolve("release"));
-        Thread.sleep(2500); // some 20 failed exports
+                .systemProperty("otel.java.exporter.otlp.retry.disabled", "true")
+                .onStderrLine(line -> {
+                    if (line.startsWith("[redis-pool-agent] WARN ")) {
+                        warned.countDown();
+                    }
+                }), tmp.resolve("release"));
+        // The SDK starts in the background, as long after the app as the machine makes it: wait for the first
+        // failed export to be logged rather than guess when, then let more fail (some 15 on an idle machine).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        while (!warned.await(100, TimeUnit.MILLISECONDS)) {
+            if (app.finished() || System.nanoTime() > deadline) {
+                throw new AssertionError("no failed export was logged:\n" + app.result());
+            }
+        }
+        Thread.sleep(1500);
 
         ChildJvm.Result result = app.result();
 

@@ -13,6 +13,7 @@ import io.redispoolagent.it.harness.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +45,9 @@ class PrometheusExportTest {
                         return body == null ? null : new PrometheusText(body);
                     },
                     text -> text.valueOrNaN("db_client_connection_timeouts_total", pool) == TIMED_OUT);
+            // The scrape counts every borrow: the app may finish now, and tell how long each one took.
+            ChildJvm.Result result = app.result();
+            ExhaustedJedisPool.Borrows borrows = ExhaustedJedisPool.Borrows.of(result);
 
             assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "used")))
                     .as("%s", scrape).isEqualTo(HELD);
@@ -52,10 +56,18 @@ class PrometheusExportTest {
             assertThat(scrape.value("db_client_connection_max", pool)).isEqualTo(HELD);
             assertThat(scrape.value("db_client_connection_timeouts_total", pool)).isEqualTo(TIMED_OUT);
             assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool)).isEqualTo(HELD + TIMED_OUT);
-            // Each timed-out borrow waited the whole maxWait of 200 ms: between the 100 ms and 250 ms bounds.
-            assertThat(scrape.value("db_client_connection_wait_time_seconds_bucket", with(pool, "le", "0.1"))).isEqualTo(HELD);
-            assertThat(scrape.value("db_client_connection_wait_time_seconds_bucket", with(pool, "le", "0.25")))
-                    .isEqualTo(HELD + TIMED_OUT);
+            // Where each wait falls, by bounds no machine speed can break: the agent records a borrow as no longer
+            // than the app saw it take, and one that timed out as at least the 200 ms maxWait. Every bucket counts
+            // between what the two allow. They meet when the held borrows (of idle connections: microseconds) took
+            // under 100 ms and the timeouts under 250 ms, as on an idle machine: then exactly the 3 held borrows
+            // are counted up to le=0.1, and all 5 from le=0.25.
+            List<PrometheusText.Sample> buckets = scrape.find("db_client_connection_wait_time_seconds_bucket", pool);
+            assertThat(buckets).extracting(bucket -> bucket.labels().get("le")).contains("0.1", "0.25", "+Inf");
+            for (PrometheusText.Sample bucket : buckets) {
+                double le = seconds(bucket.labels().get("le"));
+                assertThat(bucket.value()).as("le=%s after %s", bucket.labels().get("le"), borrows)
+                        .isBetween((double) borrows.surelyWithin(le), (double) borrows.possiblyWithin(le));
+            }
             assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
             assertThat(scrape.value("redis_pool_agent_max_original", pool)).as("JedisPool's default maxTotal").isEqualTo(8);
             // Borrows that time out are pool exhaustion, never retried: every retry outcome is there, at zero.
@@ -70,12 +82,16 @@ class PrometheusExportTest {
                     .containsEntry("redis_pool_agent_client", "jedis")
                     .containsEntry("otel_scope_name", "io.redispoolagent");
 
-            ChildJvm.Result result = app.result();
             assertThat(result.exitCode()).as("%s", result).isZero();
             assertThat(result.stdoutLines()).contains("held " + HELD, "timed out " + TIMED_OUT, "DONE");
             assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
             assertThat(result.agentLines("ERROR")).as("%s", result).isEmpty();
         }
+    }
+
+    /** A bucket's {@code le} label in seconds: a number, or {@code +Inf} for the last bucket. */
+    private static double seconds(String le) {
+        return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
     }
 
     static Map<String, String> with(Map<String, String> labels, String key, String value) {

@@ -10,9 +10,10 @@ import redis.clients.jedis.JedisPool;
  *
  * <p>Arguments: {@code <host> <port> <held> <timeouts> <release-file>}. Builds a JedisPool with the
  * library's defaults (the agent sizes it: run with {@code -Dredis.pool.maxTotal=<held>} and a short
- * {@code redis.pool.maxWait}), borrows {@code held} connections and PINGs on each, then makes
- * {@code timeouts} more borrows that each time out, prints {@code READY}, and holds every connection
- * until {@code release-file} exists (at most 30 s). Runs on Jedis 3 to 8.
+ * {@code redis.pool.maxWait}), opens {@code held} connections, borrows them and PINGs on each, then makes
+ * {@code timeouts} more borrows that each time out (printing how long each borrow took, see
+ * {@link JedisExhaustion}), prints {@code READY}, and holds every connection until {@code release-file}
+ * exists (at most 30 s). Runs on Jedis 3 to 8.
  */
 public final class JedisExhaustionApp {
 

@@ -11,7 +11,7 @@ import redis.clients.jedis.JedisPool;
  * An application with Micrometer: a {@link PrometheusMeterRegistry} in {@code Metrics.globalRegistry}
  * (as Spring Boot Actuator sets it up), and a JedisPool it exhausts.
  *
- * <p>Arguments: {@code <host> <port> <held> <timeouts>}. Borrows {@code held} connections, makes
+ * <p>Arguments: {@code <host> <port> <held> <timeouts>}. Opens and borrows {@code held} connections, makes
  * {@code timeouts} more borrows that time out, then scrapes its own registry until the pool's timeouts
  * appear there (at most 10 s) and prints that scrape between {@code --- scrape ---} and {@code --- end ---}.
  */
