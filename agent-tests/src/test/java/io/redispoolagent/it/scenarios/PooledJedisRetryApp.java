@@ -3,7 +3,6 @@ package io.redispoolagent.it.scenarios;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +35,7 @@ public final class PooledJedisRetryApp {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (String arg : argv) {
-            int eq = arg.indexOf('=');
-            args.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> args = ScenarioArgs.parse(argv);
         String host = args.get("host");
         int redisPort = Integer.parseInt(args.get("port"));
         String adminPassword = args.get("adminPassword");
