@@ -47,6 +47,7 @@ public final class ChildJvm {
             "REDIS_POOL_", "DEPLOYMENT_ENV", "OTEL_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private final String mainClass;
+    private final Path executableJar;
     private Path javaHome = Jdks.current();
     private final List<String> agentOptions = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
@@ -58,12 +59,24 @@ public final class ChildJvm {
     private Duration timeout = Duration.ofSeconds(60);
     private Consumer<String> stderrListener;
 
-    private ChildJvm(String mainClass) {
+    private ChildJvm(String mainClass, Path executableJar) {
         this.mainClass = mainClass;
+        this.executableJar = executableJar;
     }
 
     public static ChildJvm forMain(Class<?> mainClass) {
-        return new ChildJvm(mainClass.getName());
+        return new ChildJvm(mainClass.getName(), null);
+    }
+
+    /**
+     * Runs an executable jar with {@code java -jar}, as a service is started in production (a Spring Boot fat
+     * jar): the jar is the whole classpath, so neither the scenario classes nor a client's jars are added.
+     */
+    public static ChildJvm forJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it first (mvn verify from the root)");
+        }
+        return new ChildJvm(jar.getFileName().toString(), jar);
     }
 
     /** The path of the agent jar the build produces (system property {@code agent.jar}). */
@@ -176,6 +189,18 @@ public final class ChildJvm {
         command.addAll(jvmArgs);
         command.addAll(agentOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        if (executableJar != null) {
+            command.add("-jar");
+            command.add(executableJar.toString());
+        } else {
+            command.addAll(classpathAndMain());
+        }
+        command.addAll(programArgs);
+        return command;
+    }
+
+    private List<String> classpathAndMain() {
+        List<String> command = new ArrayList<>();
         List<String> classpath = new ArrayList<>();
         classpath.add(SystemProperties.require("scenario.classes"));
         clientClasspath.forEach(jar -> classpath.add(jar.toString()));
@@ -183,7 +208,6 @@ public final class ChildJvm {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         command.add(mainClass);
-        command.addAll(programArgs);
         return command;
     }
 

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The samples of a Prometheus text exposition, looked up by metric name and a subset of labels. */
-final class PrometheusText {
+public final class PrometheusText {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
@@ -19,7 +19,7 @@ final class PrometheusText {
     private final String text;
     private final List<Sample> samples = new ArrayList<>();
 
-    PrometheusText(String text) {
+    public PrometheusText(String text) {
         this.text = text;
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -41,7 +41,7 @@ final class PrometheusText {
     }
 
     /** The value of the one sample named {@code name} whose labels include {@code labels}; fails if not exactly one. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         List<Sample> found = find(name, labels);
         if (found.size() != 1) {
             throw new AssertionError("expected one sample " + name + labels + " but found " + found + " in:\n" + text);
@@ -50,12 +50,12 @@ final class PrometheusText {
     }
 
     /** Like {@link #value} but NaN when there is no such sample. */
-    double valueOrNaN(String name, Map<String, String> labels) {
+    public double valueOrNaN(String name, Map<String, String> labels) {
         List<Sample> found = find(name, labels);
         return found.size() == 1 ? found.get(0).value() : Double.NaN;
     }
 
-    List<Sample> find(String name, Map<String, String> labels) {
+    public List<Sample> find(String name, Map<String, String> labels) {
         return samples.stream()
                 .filter(sample -> sample.name().equals(name))
                 .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))

@@ -26,8 +26,8 @@ import redis.clients.jedis.JedisPool;
  */
 public final class PooledJedisRetryApp {
 
-    static final String RIGHT = "value-of-the-configured-database";
-    static final String WRONG = "value-of-database-0";
+    public static final String RIGHT = "value-of-the-configured-database";
+    public static final String WRONG = "value-of-database-0";
 
     private static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
 
