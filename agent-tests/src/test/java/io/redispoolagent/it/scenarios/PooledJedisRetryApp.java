@@ -16,7 +16,7 @@ import redis.clients.jedis.JedisPool;
  * command, GET of a key whose value differs between database 0 and {@code db}, then INCR, under a
  * fault. Arguments are {@code key=value}: {@code host}, {@code port}, {@code user}, {@code password},
  * {@code adminPassword} (the default user's), {@code db} (3); {@code fault=none|kill|reset|restart}
- * ({@code CLIENT KILL TYPE normal} every {@code every} ms; resets by a {@link FaultProxy} in front of the
+ * (a {@link ConnectionKiller} round every {@code every} ms; resets by a {@link FaultProxy} in front of the
  * server every {@code every} ms; a restart done by the test once {@code startedFile} exists), {@code
  * durationMs}, {@code threads}. Prints {@code RESULT} with {@code reads}, {@code readErrors}, {@code
  * wrongDatabase} (a read that saw database 0's value), {@code incrAcked}, {@code incrErrors} and {@code
@@ -85,7 +85,8 @@ public final class PooledJedisRetryApp {
 
         LongAdder injected = new LongAdder();
         Thread injector = new Thread(() -> {
-            try (RespClient killer = "kill".equals(fault) ? admin(host, redisPort, adminPassword) : null) {
+            try (ConnectionKiller killer = "kill".equals(fault)
+                    ? new ConnectionKiller(host, redisPort, adminPassword) : null) {
                 if ("restart".equals(fault)) {
                     Thread.sleep(300);
                     Files.write(Path.of(args.get("startedFile")), new byte[0]);
@@ -94,8 +95,7 @@ public final class PooledJedisRetryApp {
                 while (!"none".equals(fault) && System.nanoTime() < end - 200_000_000L) {
                     Thread.sleep(every);
                     if (killer != null) {
-                        Object killed = killer.call("CLIENT", "KILL", "TYPE", "normal");
-                        injected.add(killed instanceof Long ? (Long) killed : 0);
+                        injected.add(killer.killRound());
                     } else {
                         injected.add(proxy.openConnections());
                         proxy.resetAll();

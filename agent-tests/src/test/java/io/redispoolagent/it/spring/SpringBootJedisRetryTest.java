@@ -6,6 +6,7 @@ import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.harness.SpringBootService;
 import io.redispoolagent.it.metrics.PrometheusText;
+import io.redispoolagent.it.scenarios.ConnectionKiller;
 import io.redispoolagent.it.scenarios.PooledJedisRetryApp;
 import io.redispoolagent.it.scenarios.RespClient;
 import io.redispoolagent.sample.redis.RedisServerProcess;
@@ -95,12 +96,10 @@ class SpringBootJedisRetryTest {
 
     private static void killUntil(long end, AtomicLong killed) {
         RedisServerProcess server = redis.server();
-        try (RespClient admin = new RespClient(server.host(), server.port())) {
-            admin.call("AUTH", ADMIN_PASSWORD);
+        try (ConnectionKiller killer = new ConnectionKiller(server.host(), server.port(), ADMIN_PASSWORD)) {
             while (System.nanoTime() < end) {
                 Thread.sleep(KILL_EVERY_MILLIS);
-                Object count = admin.call("CLIENT", "KILL", "TYPE", "normal");
-                killed.addAndGet(count instanceof Long n ? n : 0);
+                killed.addAndGet(killer.killRound());
             }
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("the killer stopped: " + e, e);
