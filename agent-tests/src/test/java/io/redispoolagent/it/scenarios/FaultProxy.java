@@ -9,13 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on loopback in front of a redis-server, for fault tests: plain sockets, two threads per
- * connection. Faults: {@link #resetAll()} (RST every open connection, both sides), {@link
+ * connection. Faults: {@link #resetAll()} (RST every open connection, both sides), {@link #resetRound()}
+ * (the same for the connections already open two rounds ago: a storm of resets), {@link
  * #stall(boolean)} (stop forwarding, connections stay open), {@link #down()} / {@link #up()} (stop
  * listening and reset everything: connects are refused, as when Redis is down), {@link
  * #rejectNew(boolean)} (accept, then reset at once). Records when each connection was accepted.
@@ -25,7 +27,9 @@ public final class FaultProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final int port;
-    private final Set<Socket[]> pairs = ConcurrentHashMap.newKeySet();
+    /** Each open connection, with the {@link #resetRound()} count at its accept. */
+    private final Map<Socket[], Long> pairs = new ConcurrentHashMap<>();
+    private final AtomicLong rounds = new AtomicLong();
     private final List<Long> acceptNanos = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile boolean stalled;
@@ -55,9 +59,27 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Resets every open connection: the client sees "Connection reset", Redis sees the client go. */
     public void resetAll() {
-        for (Socket[] pair : pairs) {
+        for (Socket[] pair : pairs.keySet()) {
             reset(pair);
         }
+    }
+
+    /**
+     * One round of a reset storm: resets the connections that were already open two rounds ago and
+     * returns how many. Sparing the younger ones is what a real fault does (it hits established
+     * connections, not each reconnect within milliseconds); resetting a retry's new connection in the
+     * middle of its handshake would make the outcome depend on how fast the machine completes one.
+     */
+    public int resetRound() {
+        long round = rounds.incrementAndGet();
+        int reset = 0;
+        for (Map.Entry<Socket[], Long> pair : pairs.entrySet()) {
+            if (pair.getValue() <= round - 3) {
+                reset(pair.getKey());
+                reset++;
+            }
+        }
+        return reset;
     }
 
     public void stall(boolean stall) {
@@ -118,7 +140,7 @@ public final class FaultProxy implements AutoCloseable {
                     }
                     upstream.setTcpNoDelay(true);
                     Socket[] pair = {client, upstream};
-                    pairs.add(pair);
+                    pairs.put(pair, rounds.get());
                     pump(pair, client, upstream);
                     pump(pair, upstream, client);
                 } catch (IOException stopped) {

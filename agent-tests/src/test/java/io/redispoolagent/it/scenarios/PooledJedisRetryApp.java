@@ -16,8 +16,8 @@ import redis.clients.jedis.JedisPool;
  * command, GET of a key whose value differs between database 0 and {@code db}, then INCR, under a
  * fault. Arguments are {@code key=value}: {@code host}, {@code port}, {@code user}, {@code password},
  * {@code adminPassword} (the default user's), {@code db} (3); {@code fault=none|kill|reset|restart}
- * (a {@link ConnectionKiller} round every {@code every} ms; resets by a {@link FaultProxy} in front of the
- * server every {@code every} ms; a restart done by the test once {@code startedFile} exists), {@code
+ * (a {@link ConnectionKiller} round every {@code every} ms; a {@link FaultProxy#resetRound()} of a proxy
+ * in front of the server every {@code every} ms; a restart done by the test once {@code startedFile} exists), {@code
  * durationMs}, {@code threads}. Prints {@code RESULT} with {@code reads}, {@code readErrors}, {@code
  * wrongDatabase} (a read that saw database 0's value), {@code incrAcked}, {@code incrErrors} and {@code
  * counter} (the server's value), the errors by class, and the agent's retry counters; with {@code
@@ -97,8 +97,7 @@ public final class PooledJedisRetryApp {
                     if (killer != null) {
                         injected.add(killer.killRound());
                     } else {
-                        injected.add(proxy.openConnections());
-                        proxy.resetAll();
+                        injected.add(proxy.resetRound());
                     }
                 }
             } catch (Exception e) {

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *   <li>{@code workload=idempotent|counter}: SET/GET/HSET/EXISTS on per-thread keys, or INCR
  *       {@code counter} / LPUSH {@code list};</li>
  *   <li>{@code fault=none|kill|reset|stall|outage|restart}: a {@link ConnectionKiller} round every {@code
- *       every} ms; proxy resets every {@code every} ms; the proxy stops forwarding for {@code stallMs}
+ *       every} ms; a {@link FaultProxy#resetRound()} every {@code every} ms; the proxy stops forwarding for {@code stallMs}
  *       every {@code every} ms (with {@code timeoutMs}, the client's socket timeout, shorter than that,
  *       the commands in flight time out); proxy down ({@code outageMs}) after {@code outageAtMs}; or a
  *       restart done by the test ({@code startedFile} is written once load runs);</li>
@@ -156,8 +156,7 @@ public final class RetryWorkloadApp {
                         if ("kill".equals(fault)) {
                             kills.add(killer.killRound());
                         } else if ("reset".equals(fault)) {
-                            kills.add(proxy.openConnections());
-                            proxy.resetAll();
+                            kills.add(proxy.resetRound());
                         } else if ("stall".equals(fault)) {
                             kills.increment();
                             proxy.stall(true);
