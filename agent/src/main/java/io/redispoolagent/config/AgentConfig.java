@@ -56,11 +56,6 @@ public final class AgentConfig {
         return own == null ? sizing() : SizingDefaults.complete(SizingDefaults.layer(own, explicit), profile());
     }
 
-    /** The pool names that have overrides of their own. */
-    public Map<String, PoolSettings> poolOverrides() {
-        return perPool;
-    }
-
     /** The retry settings ({@code redis.pool.retry.*}); retry is off in observe mode unless enabled explicitly. */
     public RetrySettings retry() {
         return retry;

@@ -1,9 +1,7 @@
 package io.redispoolagent.retry;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.DoubleSupplier;
 
 /**
  * The retry logic for one pool: the settings, the command table, the pool's budget and counters. What
@@ -19,7 +17,8 @@ import java.util.function.DoubleSupplier;
  *         if (attempt > 1) retry.onSuccess(attempt);
  *         return result;
  *     } catch (Throwable failure) {
- *         RetryDecision d = retry.onFailure(failure, commandName, args, attempt, start);
+ *         RetryDecision d = retry.decide(FailureClassifier.classify(failure),
+ *                 retry.commands().classify(commandName, args), attempt, start);
  *         if (!d.retry() || !RetryPolicy.pause(d)) throw failure;   // the original error, unchanged
  *         // discard the broken connection, take a fresh one (or reconnect), then loop
  *     }
@@ -32,13 +31,6 @@ import java.util.function.DoubleSupplier;
  * spent. The budget is asked last, so that only retries that really happen take a token. Thread-safe.
  */
 public final class RetryPolicy {
-
-    private static final DoubleSupplier THREAD_LOCAL_RANDOM = new DoubleSupplier() {
-        @Override
-        public double getAsDouble() {
-            return ThreadLocalRandom.current().nextDouble();
-        }
-    };
 
     private final RetrySettings settings;
     private final CommandSafety commands;
@@ -57,22 +49,6 @@ public final class RetryPolicy {
         this.stats = stats;
         this.clock = clock;
         this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(settings.deadlineMillis());
-    }
-
-    /** A policy with a budget and counters of its own, on the system clock. */
-    public static RetryPolicy create(RetrySettings settings) {
-        return create(settings, settings.commandSafety(), NanoClock.SYSTEM, THREAD_LOCAL_RANDOM);
-    }
-
-    /**
-     * A policy for one pool sharing an already built command table (build it once with {@link
-     * RetrySettings#commandSafety()}); {@code random} returns values in [0, 1) for the jitter.
-     */
-    public static RetryPolicy create(RetrySettings settings, CommandSafety commands, NanoClock clock,
-                                     DoubleSupplier random) {
-        Backoff backoff = new Backoff(settings.initialBackoffMillis(), settings.maxBackoffMillis(),
-                settings.multiplier(), settings.jitter(), random);
-        return new RetryPolicy(settings, commands, backoff, RetryBudget.of(settings, clock), new RetryStats(), clock);
     }
 
     public boolean enabled() {
@@ -96,37 +72,13 @@ public final class RetryPolicy {
     }
 
     /**
-     * Decides about a failed attempt of a command named {@code command} with arguments {@code args}
-     * (without the name; null when unknown, then the name's least safe classification counts).
+     * Decides about a failed attempt, for a failure and a command the caller classified (the
+     * classification is the instrumentation's: only it knows where the command's name and arguments
+     * are); records the outcome in the counters.
      *
      * @param attempts   attempts made so far, the failed one included (1 after the first failure)
      * @param startNanos what {@link #begin()} returned
      */
-    public RetryDecision onFailure(Throwable failure, String command, byte[][] args, int attempts, long startNanos) {
-        FailureKind kind = FailureClassifier.classify(failure);
-        return decide(kind, kind.retryable() ? commands.classify(command, args) : Safety.NEVER, attempts, startNanos);
-    }
-
-    /** As {@link #onFailure(Throwable, String, byte[][], int, long)}, for a name in bytes (Jedis). */
-    public RetryDecision onFailure(Throwable failure, byte[] command, byte[][] args, int attempts, long startNanos) {
-        FailureKind kind = FailureClassifier.classify(failure);
-        return decide(kind, kind.retryable() ? commands.classify(command, args) : Safety.NEVER, attempts, startNanos);
-    }
-
-    /** As above, with arguments read through an accessor; {@code firstArgument} as in {@link CommandSafety}. */
-    public <A> RetryDecision onFailure(Throwable failure, String command, A args, ArgumentAccessor<A> accessor,
-                                       int firstArgument, int attempts, long startNanos) {
-        FailureKind kind = FailureClassifier.classify(failure);
-        Safety safety = kind.retryable() ? commands.classify(command, args, accessor, firstArgument) : Safety.NEVER;
-        return decide(kind, safety, attempts, startNanos);
-    }
-
-    /** With the command already classified. */
-    public RetryDecision onFailure(Throwable failure, Safety safety, int attempts, long startNanos) {
-        return decide(FailureClassifier.classify(failure), safety, attempts, startNanos);
-    }
-
-    /** The decision itself, for a failure the caller classified; records the outcome in the counters. */
     public RetryDecision decide(FailureKind failure, Safety safety, int attempts, long startNanos) {
         if (!settings.enabled()) {
             return RetryDecision.giveUp(GiveUpReason.DISABLED);

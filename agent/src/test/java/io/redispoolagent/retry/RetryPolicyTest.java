@@ -21,8 +21,20 @@ class RetryPolicyTest {
 
     private final ManualClock clock = new ManualClock();
 
+    private CommandSafety commands;
+
+    /** A policy whose jitter, when on, always picks the longest pause. */
     private RetryPolicy policy(RetrySettings settings) {
-        return RetryPolicy.create(settings, settings.commandSafety(), clock, () -> 0.999_999_999);
+        commands = settings.commandSafety();
+        Backoff backoff = new Backoff(settings.initialBackoffMillis(), settings.maxBackoffMillis(),
+                settings.multiplier(), settings.jitter(), () -> 0.999_999_999);
+        return new RetryPolicy(settings, commands, backoff, RetryBudget.of(settings, clock), new RetryStats(), clock);
+    }
+
+    /** The decision on {@code failure} of {@code command}, classified as the instrumentation classifies it. */
+    private RetryDecision failed(RetryPolicy retry, Throwable failure, String command, byte[][] args, int attempts,
+                                 long startNanos) {
+        return retry.decide(FailureClassifier.classify(failure), commands.classify(command, args), attempts, startNanos);
     }
 
     private RetryPolicy policy() {
@@ -38,7 +50,7 @@ class RetryPolicyTest {
         RetryPolicy retry = policy();
         long start = retry.begin();
 
-        RetryDecision decision = retry.onFailure(CONNECTION_RESET, "GET", NO_ARGS, 1, start);
+        RetryDecision decision = failed(retry, CONNECTION_RESET, "GET", NO_ARGS, 1, start);
 
         assertThat(decision.retry()).isTrue();
         assertThat(decision.delayMillis()).isEqualTo(8);
@@ -62,7 +74,7 @@ class RetryPolicyTest {
     void anIdempotentWriteIsRetriedAfterABrokenConnection() {
         RetryPolicy retry = policy();
 
-        assertThat(retry.onFailure(CONNECTION_RESET, "SET", new byte[][] {"k".getBytes(), "v".getBytes()}, 1,
+        assertThat(failed(retry, CONNECTION_RESET, "SET", new byte[][] {"k".getBytes(), "v".getBytes()}, 1,
                 retry.begin()).retry()).isTrue();
     }
 
@@ -70,7 +82,7 @@ class RetryPolicyTest {
     void aNonIdempotentCommandIsNotRetriedWhenItMayHaveRun() {
         RetryPolicy retry = policy();
 
-        RetryDecision decision = retry.onFailure(CONNECTION_RESET, "INCR", new byte[][] {"k".getBytes()}, 1,
+        RetryDecision decision = failed(retry, CONNECTION_RESET, "INCR", new byte[][] {"k".getBytes()}, 1,
                 retry.begin());
 
         assertThat(decision).isEqualTo(RetryDecision.giveUp(GiveUpReason.NOT_SAFE));
@@ -90,7 +102,7 @@ class RetryPolicyTest {
     void aNonIdempotentCommandIsRetriedWhenTheFailureCameBeforeTheWrite() {
         RetryPolicy retry = policy();
 
-        assertThat(retry.onFailure(CONNECT_REFUSED, "INCR", new byte[][] {"k".getBytes()}, 1, retry.begin()).retry())
+        assertThat(failed(retry, CONNECT_REFUSED, "INCR", new byte[][] {"k".getBytes()}, 1, retry.begin()).retry())
                 .isTrue();
     }
 
@@ -98,9 +110,9 @@ class RetryPolicyTest {
     void aNeverCommandIsNotRetriedEvenBeforeTheWrite() {
         RetryPolicy retry = policy();
 
-        assertThat(retry.onFailure(CONNECT_REFUSED, "MULTI", NO_ARGS, 1, retry.begin()).reason())
+        assertThat(failed(retry, CONNECT_REFUSED, "MULTI", NO_ARGS, 1, retry.begin()).reason())
                 .isEqualTo(GiveUpReason.NOT_SAFE);
-        assertThat(retry.onFailure(CONNECT_REFUSED, "BLPOP", new byte[][] {"l".getBytes(), "0".getBytes()}, 1,
+        assertThat(failed(retry, CONNECT_REFUSED, "BLPOP", new byte[][] {"l".getBytes(), "0".getBytes()}, 1,
                 retry.begin()).reason()).isEqualTo(GiveUpReason.NOT_SAFE);
     }
 
@@ -109,11 +121,11 @@ class RetryPolicyTest {
         RetryPolicy retry = policy();
         long start = retry.begin();
 
-        assertThat(retry.onFailure(jedis("JedisDataException", "WRONGTYPE Operation against a key"), "GET", NO_ARGS, 1,
+        assertThat(failed(retry, jedis("JedisDataException", "WRONGTYPE Operation against a key"), "GET", NO_ARGS, 1,
                 start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
-        assertThat(retry.onFailure(new NoSuchElementException("Timeout waiting for idle object"), "GET", NO_ARGS, 1,
+        assertThat(failed(retry, new NoSuchElementException("Timeout waiting for idle object"), "GET", NO_ARGS, 1,
                 start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
-        assertThat(retry.onFailure(jedis("JedisMovedDataException", "MOVED 1 127.0.0.1:7000"), "GET", NO_ARGS, 1,
+        assertThat(failed(retry, jedis("JedisMovedDataException", "MOVED 1 127.0.0.1:7000"), "GET", NO_ARGS, 1,
                 start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
         assertThat(retry.stats().count(RetryOutcome.NOT_RETRYABLE)).isEqualTo(3);
     }
@@ -189,8 +201,8 @@ class RetryPolicyTest {
                 .never(java.util.Collections.singletonList("GET")).build());
         long start = retry.begin();
 
-        assertThat(retry.onFailure(CONNECTION_RESET, "INCR", NO_ARGS, 1, start).retry()).isTrue();
-        assertThat(retry.onFailure(CONNECTION_RESET, "GET", NO_ARGS, 1, start).reason()).isEqualTo(GiveUpReason.NOT_SAFE);
+        assertThat(failed(retry, CONNECTION_RESET, "INCR", NO_ARGS, 1, start).retry()).isTrue();
+        assertThat(failed(retry, CONNECTION_RESET, "GET", NO_ARGS, 1, start).reason()).isEqualTo(GiveUpReason.NOT_SAFE);
     }
 
     @Test

@@ -2,11 +2,15 @@ package io.redispoolagent.instrument.jedis.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.retry.Backoff;
 import io.redispoolagent.retry.IdentityCache;
+import io.redispoolagent.retry.NanoClock;
+import io.redispoolagent.retry.RetryBudget;
 import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.RetrySettings;
+import io.redispoolagent.retry.RetryStats;
 import io.redispoolagent.retry.Safety;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -47,7 +51,9 @@ class JedisCommandRetryTest {
     }
 
     private static RetryPolicy policy() {
-        return RetryPolicy.create(RetrySettings.builder().enabled(true).initialBackoffMillis(0).jitter(false).build());
+        RetrySettings settings = RetrySettings.builder().enabled(true).initialBackoffMillis(0).jitter(false).build();
+        return new RetryPolicy(settings, settings.commandSafety(), Backoff.of(settings),
+                RetryBudget.of(settings, NanoClock.SYSTEM), new RetryStats(), NanoClock.SYSTEM);
     }
 
     @Test
