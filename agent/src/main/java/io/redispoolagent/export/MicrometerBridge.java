@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -26,15 +25,16 @@ import java.util.function.ToLongFunction;
  * pool's class loader. The agent cannot link against Micrometer, so every call is reflective and the
  * meters read their values through JDK functional interfaces.
  *
- * <p>Pools are picked up, and the meters of closed pools removed, by {@link #scan()}, which the
- * telemetry thread runs every second; each pass costs a walk over the registry's pools.
+ * <p>Series are picked up, and the meters of a series none of whose pools is left removed, by
+ * {@link #scan()}, which the telemetry thread runs every second; each pass costs a walk over the
+ * registry's pools. The meters read their series from the {@link PoolCollector} that OpenTelemetry
+ * reads too.
  */
 final class MicrometerBridge {
 
     private static final String METRICS_CLASS = "io.micrometer.core.instrument.Metrics";
-    /** How long one read of a pool serves all of its meters during a scrape. */
-    private static final long SAMPLE_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+    private final PoolCollector pools;
     /** Micrometer's registry per class loader; a loader without Micrometer maps to {@link #ABSENT}. */
     private final Map<ClassLoader, Object> registries = new WeakHashMap<>();
     private static final Object ABSENT = new Object();
@@ -44,60 +44,43 @@ final class MicrometerBridge {
     /** Registries holding the retry counters of commands of no known pool (registered once, kept). */
     private final Set<Object> unpooledBound = java.util.Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
 
+    MicrometerBridge(PoolCollector pools) {
+        this.pools = pools;
+    }
+
     /** One registration pass; never throws. */
     void scan() {
         try {
-            doScan(PoolRegistry.pools());
+            scan(PoolRegistry.pools());
         } catch (RuntimeException | LinkageError failure) {
             ExportLog.warn("micrometer-scan", "telemetry: cannot bind the pools to Micrometer", failure);
         }
     }
 
-    /** The number of pools (name and client) bound to a registry, for tests. */
-    int boundPools() {
-        return bound.size();
-    }
-
-    void doScan(Collection<PoolRecord> pools) {
+    /** Binds each series to the registry of its pools' class loader, and unbinds the series no pool is left in. */
+    private void scan(Collection<PoolRecord> registered) {
         Set<String> seen = new HashSet<>();
-        Map<BoundPool, Set<PoolRecord>> live = new IdentityHashMap<>();
-        for (PoolRecord record : pools) {
-            ClassLoader loader = record.poolClassLoader();
-            Object registry = registry(loader);
+        for (PoolRecord record : registered) {
+            Object registry = registry(record.poolClassLoader());
             if (registry == null) {
                 continue;
             }
             bindUnpooled(registry);
-            String key = System.identityHashCode(registry) + "|" + record.identity().name() + "|"
-                    + record.identity().client().displayName();
+            String series = PoolSeries.keyOf(record);
+            String key = System.identityHashCode(registry) + "|" + series;
             seen.add(key);
-            BoundPool pool = bound.get(key);
-            if (pool == null) {
-                pool = new BoundPool(registry);
-                pool.records.add(record);
-                if (!pool.register(record)) {
-                    continue;
+            if (!bound.containsKey(key)) {
+                BoundPool pool = new BoundPool(registry, pools, series);
+                if (pool.register()) {
+                    bound.put(key, pool);
                 }
-                bound.put(key, pool);
-            } else if (!pool.records.contains(record)) {
-                pool.records.add(record);
             }
-            Set<PoolRecord> records = live.get(pool);
-            if (records == null) {
-                records = new HashSet<>();
-                live.put(pool, records);
-            }
-            records.add(record);
         }
         for (Iterator<Map.Entry<String, BoundPool>> it = bound.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, BoundPool> entry = it.next();
-            BoundPool pool = entry.getValue();
             if (!seen.contains(entry.getKey())) {
-                pool.remove();
+                entry.getValue().remove();
                 it.remove();
-            } else {
-                Set<PoolRecord> records = live.get(pool);
-                pool.records.retainAll(records);
             }
         }
     }
@@ -166,46 +149,38 @@ final class MicrometerBridge {
         }
     }
 
-    /** The meters of one pool name in one registry, and the live pools behind them. */
+    /** The meters of one series (pool name and client) in one registry; they read it from the collector. */
     static final class BoundPool {
 
         final Object registry;
-        final List<PoolRecord> records = new CopyOnWriteArrayList<>();
+        private final PoolCollector pools;
+        private final String series;
         private final List<Object> meters = new ArrayList<>();
-        private PoolSample sample;
-        private long sampledAt;
 
-        BoundPool(Object registry) {
+        BoundPool(Object registry, PoolCollector pools, String series) {
             this.registry = registry;
-        }
-
-        synchronized PoolSample sample() {
-            long now = System.nanoTime();
-            if (sample == null || now - sampledAt > SAMPLE_TTL_NANOS) {
-                List<PoolSample> samples = PoolSample.of(records);
-                sample = samples.isEmpty() ? null : samples.get(0);
-                sampledAt = now;
-            }
-            return sample;
+            this.pools = pools;
+            this.series = series;
         }
 
         double value(PoolMetric metric) {
-            PoolSample current = sample();
+            PoolSample current = pools.sample(series);
             return current == null ? Double.NaN : metric.value(current);
         }
 
         long count(PoolMetric metric) {
-            PoolSample current = sample();
+            PoolSample current = pools.sample(series);
             return current == null ? 0 : metric.histogram(current).count();
         }
 
         double sumSeconds(PoolMetric metric) {
-            PoolSample current = sample();
+            PoolSample current = pools.sample(series);
             return current == null ? 0 : metric.histogram(current).sumSeconds();
         }
 
-        boolean register(PoolRecord first) {
-            PoolSample initial = PoolSample.ofOne(first);
+        /** Registers the series' meters; false (and nothing left registered) when it cannot, to be tried again. */
+        boolean register() {
+            PoolSample initial = pools.sample(series);
             if (initial == null) {
                 return false;
             }
@@ -223,7 +198,7 @@ final class MicrometerBridge {
                 return true;
             } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
                 ExportLog.warn("micrometer-register", "telemetry: cannot register the metrics of pool "
-                        + first.identity().name() + " in Micrometer", failure);
+                        + initial.name() + " in Micrometer", failure);
                 remove();
                 return false;
             }

@@ -13,39 +13,22 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.View;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.HistogramPointData;
-import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.metrics.export.MetricProducer;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramData;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramPointData;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableMetricData;
-import io.opentelemetry.sdk.resources.Resource;
 import io.redispoolagent.AgentVersion;
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.metrics.LatencyHistogram;
-import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.RetryPolicies;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Exports the pool figures through an OpenTelemetry SDK of the agent's own (shaded, never the
  * global one), configured by the standard {@code otel.*} properties and {@code OTEL_*} variables.
  *
- * <p>Gauges and counters are asynchronous instruments read in one batch callback per collection.
- * The histograms are recorded by the agent's allocation-free hot path ({@link LatencyHistogram}),
- * so they are not OpenTelemetry instruments: a {@link MetricProducer} turns their snapshots into
- * cumulative histogram points with the same bucket boundaries at collection time.
+ * <p>Gauges and counters are asynchronous instruments read in one batch callback per collection;
+ * the histograms come from {@link OtelHistograms}. Both read the pools through one {@link PoolCollector}.
  */
 final class OtelExporter {
 
@@ -79,47 +62,37 @@ final class OtelExporter {
     private static final String[] SDK_SELF_METRICS = {"otlp.exporter.*", "otel.sdk.*"};
 
     private final OpenTelemetrySdk sdk;
-    private final InstrumentationScopeInfo scope;
-    private final Supplier<List<PoolSample>> samples;
-    private final Map<String, Long> startNanosByPool = new HashMap<>();
+    private final PoolCollector pools;
 
-    private OtelExporter(OpenTelemetrySdk sdk, Supplier<List<PoolSample>> samples) {
+    private OtelExporter(OpenTelemetrySdk sdk, PoolCollector pools) {
         this.sdk = sdk;
-        this.samples = samples;
-        this.scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+        this.pools = pools;
     }
 
-    /** Builds the SDK and its instruments; null when the user turned metrics export off. */
-    static OtelExporter start() {
-        return start(() -> PoolSample.of(PoolRegistry.pools()));
-    }
-
-    static OtelExporter start(Supplier<List<PoolSample>> samples) {
+    /** Builds the SDK and its instruments, which read the pools through {@code pools}. */
+    static OtelExporter start(PoolCollector pools) {
         ExportLog.captureShadedLogging(shadedPrefix());
-        final HistogramProducer[] producer = new HistogramProducer[1];
+        InstrumentationScopeInfo scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+        OtelHistograms histograms = new OtelHistograms(pools, scope);
         final Map<String, String>[] effective = newMapArray();
         AutoConfiguredOpenTelemetrySdk configured = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(OtelExporter::defaults)
                 .addPropertiesCustomizer(OtelExporter::overrides)
                 .addMeterProviderCustomizer((builder, config) -> {
                     effective[0] = describe(config);
-                    producer[0] = new HistogramProducer();
                     // The SDK's self-monitoring (exporter health) would go out under relocated scope
                     // names, beside the pool figures: this SDK exports the agent's metrics and nothing else.
                     for (String selfMetrics : SDK_SELF_METRICS) {
                         builder.registerView(InstrumentSelector.builder().setName(selfMetrics).build(),
                                 View.builder().setAggregation(Aggregation.drop()).build());
                     }
-                    return builder.registerMetricProducer(producer[0]);
+                    return builder.registerMetricProducer(histograms);
                 })
                 .setServiceClassLoader(OtelExporter.class.getClassLoader())
                 .disableShutdownHook()
                 .build();
         OpenTelemetrySdk sdk = configured.getOpenTelemetrySdk();
-        OtelExporter exporter = new OtelExporter(sdk, samples);
-        if (producer[0] != null) {
-            producer[0].exporter = exporter;
-        }
+        OtelExporter exporter = new OtelExporter(sdk, pools);
         exporter.registerInstruments();
         Runtime.getRuntime().addShutdownHook(new Thread(exporter::shutdown, "redis-pool-agent-telemetry-shutdown"));
         AgentLog.info("metrics: " + (effective[0] == null ? "OpenTelemetry SDK started" : summary(effective[0])));
@@ -205,13 +178,13 @@ final class OtelExporter {
                 return meter.gaugeBuilder(metric.name()).setUnit(metric.unit())
                         .setDescription(metric.description()).buildObserver();
             default:
-                return null; // histograms come from HistogramProducer
+                return null; // histograms come from OtelHistograms
         }
     }
 
     private void observe(Map<PoolMetric, ObservableMeasurement> observers) {
         try {
-            for (PoolSample sample : samples.get()) {
+            for (PoolSample sample : pools.samples()) {
                 record(observers, sample, attributes(sample), "pool " + sample.name());
             }
             PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
@@ -264,7 +237,7 @@ final class OtelExporter {
         return builder.build();
     }
 
-    private static Attributes withExtra(Attributes base, PoolMetric metric) {
+    static Attributes withExtra(Attributes base, PoolMetric metric) {
         if (metric.attributes().isEmpty()) {
             return base;
         }
@@ -273,63 +246,6 @@ final class OtelExporter {
             builder.put(extra.getKey(), extra.getValue());
         }
         return builder.build();
-    }
-
-    /** The histogram metrics of every pool now, cumulative since the exporter first saw the pool. */
-    Collection<MetricData> histograms(Resource resource) {
-        List<PoolSample> current = samples.get();
-        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-        Map<PoolMetric, List<HistogramPointData>> points = new LinkedHashMap<>();
-        Map<String, Long> starts = new HashMap<>();
-        for (PoolSample sample : current) {
-            String key = sample.name() + '\u0000' + sample.client();
-            Long start = startNanosByPool.get(key);
-            if (start == null) {
-                start = now;
-            }
-            starts.put(key, start);
-            Attributes base = attributes(sample);
-            for (PoolMetric metric : PoolMetrics.all()) {
-                if (metric.type() != PoolMetric.Type.HISTOGRAM) {
-                    continue;
-                }
-                PoolSample.Histogram histogram = metric.histogram(sample);
-                List<HistogramPointData> list = points.get(metric);
-                if (list == null) {
-                    list = new ArrayList<>();
-                    points.put(metric, list);
-                }
-                list.add(ImmutableHistogramPointData.create(start, now, withExtra(base, metric),
-                        histogram.sumSeconds(), false, 0, false, 0, BOUNDARIES, toList(histogram.bucketCounts())));
-            }
-        }
-        startNanosByPool.clear();
-        startNanosByPool.putAll(starts);
-        List<MetricData> metrics = new ArrayList<>();
-        for (Map.Entry<PoolMetric, List<HistogramPointData>> entry : points.entrySet()) {
-            PoolMetric metric = entry.getKey();
-            metrics.add(ImmutableMetricData.createDoubleHistogram(resource, scope, metric.name(), metric.description(),
-                    metric.unit(), ImmutableHistogramData.create(AggregationTemporality.CUMULATIVE, entry.getValue())));
-        }
-        return metrics;
-    }
-
-    private static final List<Double> BOUNDARIES = boundaries();
-
-    private static List<Double> boundaries() {
-        List<Double> list = new ArrayList<>();
-        for (double bound : LatencyHistogram.BOUNDARIES_SECONDS) {
-            list.add(bound);
-        }
-        return Collections.unmodifiableList(list);
-    }
-
-    private static List<Long> toList(long[] counts) {
-        List<Long> list = new ArrayList<>(counts.length);
-        for (long count : counts) {
-            list.add(count);
-        }
-        return list;
     }
 
     /**
@@ -355,25 +271,4 @@ final class OtelExporter {
     }
 
     static final long SHUTDOWN_WAIT_MILLIS = 1000;
-
-    private static final class HistogramProducer implements MetricProducer {
-
-        volatile OtelExporter exporter;
-
-        @Override
-        public Collection<MetricData> produce(Resource resource) {
-            OtelExporter current = exporter;
-            if (current == null) {
-                return Collections.emptyList();
-            }
-            try {
-                synchronized (current) {
-                    return current.histograms(resource);
-                }
-            } catch (RuntimeException | LinkageError failure) {
-                ExportLog.warn("otel-histograms", "telemetry: cannot read the pool histograms", failure);
-                return Collections.emptyList();
-            }
-        }
-    }
 }

@@ -3,29 +3,24 @@ package io.redispoolagent.export;
 import io.redispoolagent.metrics.HistogramSnapshot;
 import io.redispoolagent.metrics.LatencyHistogram;
 import io.redispoolagent.metrics.PoolGauges;
-import io.redispoolagent.metrics.PoolStats;
+import io.redispoolagent.pool.PoolIdentity;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryStats;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * The figures of one exported pool at one collection, read once so that every instrument of the
- * collection agrees. Pools that share a name and client (two JedisPools built for the same
- * {@code host:port/db}) are one series: their counts are summed, as a metric backend would have to
- * do anyway with two series under identical attributes.
+ * The figures of one exported series at one collection ({@link PoolCollector} reads each pool once
+ * for every instrument and exporter): the live pools' gauges summed, and the counters of every pool
+ * the series ever had (see {@link PoolSeries}).
  */
 public final class PoolSample {
 
+    private final String key;
     private final String name;
     private final String client;
     private final String serverAddress;
     private final int serverPort;
+    private final long startEpochNanos;
     private long used;
     private long idle;
     private long max;
@@ -33,30 +28,27 @@ public final class PoolSample {
     private long idleMin;
     private long pending;
     private long originalMax;
-    private long timeouts;
-    private long validationFailures;
-    private long leaks;
-    private final long[] retries = new long[RetryOutcome.values().length];
-    private final Histogram waitTime = new Histogram();
-    private final Histogram useTime = new Histogram();
-    private final Histogram createTime = new Histogram();
-    private final List<PoolRecord> records = new ArrayList<>(1);
+    private final PoolCounts counts = new PoolCounts();
 
-    private PoolSample(PoolRecord first) {
-        this.name = first.identity().name();
-        this.client = first.identity().client().displayName();
-        this.serverAddress = first.identity().serverAddress();
-        this.serverPort = first.identity().serverPort();
+    PoolSample(String key, PoolIdentity identity, long startEpochNanos) {
+        this.key = key;
+        this.name = identity.name();
+        this.client = identity.client().displayName();
+        this.serverAddress = identity.serverAddress();
+        this.serverPort = identity.serverPort();
+        this.startEpochNanos = startEpochNanos;
     }
 
     /** The figures of commands on no pool the agent knows: retry counters only, no name; a sample of its own. */
     private PoolSample(RetryStats unpooled) {
+        this.key = null;
         this.name = null;
         this.client = null;
         this.serverAddress = null;
         this.serverPort = -1;
+        this.startEpochNanos = 0;
         for (RetryOutcome outcome : RetryOutcome.values()) {
-            retries[outcome.ordinal()] = unpooled.count(outcome);
+            counts.retries[outcome.ordinal()] = unpooled.count(outcome);
         }
     }
 
@@ -66,7 +58,7 @@ public final class PoolSample {
      */
     public static PoolSample unpooled(RetryStats stats) {
         PoolSample sample = new PoolSample(stats);
-        for (long count : sample.retries) {
+        for (long count : sample.counts.retries) {
             if (count != 0) {
                 return sample;
             }
@@ -74,40 +66,8 @@ public final class PoolSample {
         return null;
     }
 
-    /** One sample per distinct (name, client) among the live pools whose pool object is still there. */
-    public static List<PoolSample> of(Collection<PoolRecord> pools) {
-        Map<String, PoolSample> byKey = new LinkedHashMap<>();
-        for (PoolRecord record : pools) {
-            PoolGauges gauges;
-            try {
-                gauges = record.gauges();
-            } catch (RuntimeException | LinkageError unreadable) {
-                ExportLog.warn("read-" + record.identity().name(), "cannot read the counts of pool "
-                        + record.identity().name() + "; it is left out of this collection", unreadable);
-                continue;
-            }
-            if (gauges == null) {
-                continue;
-            }
-            String key = record.identity().name() + '\u0000' + record.identity().client().displayName();
-            PoolSample sample = byKey.get(key);
-            if (sample == null) {
-                sample = new PoolSample(record);
-                byKey.put(key, sample);
-            }
-            sample.add(record, gauges);
-        }
-        return new ArrayList<>(byKey.values());
-    }
-
-    /** A sample of a single pool, or null when the pool is gone. */
-    static PoolSample ofOne(PoolRecord record) {
-        List<PoolSample> samples = of(java.util.Collections.singletonList(record));
-        return samples.isEmpty() ? null : samples.get(0);
-    }
-
-    private void add(PoolRecord record, PoolGauges gauges) {
-        records.add(record);
+    /** Adds a live pool's connection counts. */
+    void add(PoolRecord record, PoolGauges gauges) {
         used += gauges.used();
         idle += gauges.idle();
         max += gauges.max();
@@ -115,21 +75,25 @@ public final class PoolSample {
         idleMin += gauges.idleMin();
         pending += gauges.pending();
         originalMax += record.original() == null ? gauges.max() : record.original().maxTotal();
-        PoolStats stats = record.stats();
-        timeouts += stats.timeouts();
-        validationFailures += stats.validationFailures();
-        leaks += stats.leaks();
-        for (RetryOutcome outcome : RetryOutcome.values()) {
-            retries[outcome.ordinal()] += record.retryStats().count(outcome);
-        }
-        waitTime.add(stats.waitTime());
-        useTime.add(stats.useTime());
-        createTime.add(stats.createTime());
+    }
+
+    PoolCounts counts() {
+        return counts;
+    }
+
+    /** The series' key in {@link PoolCollector}; null for {@link #unpooled}. */
+    String key() {
+        return key;
+    }
+
+    /** When the series was first exported (epoch nanoseconds): the start of its cumulative points. */
+    long startEpochNanos() {
+        return startEpochNanos;
     }
 
     /** Failed commands of this pool with the given retry outcome (retries made, recovered, gave up...). */
     public long retries(RetryOutcome outcome) {
-        return retries[outcome.ordinal()];
+        return counts.retries[outcome.ordinal()];
     }
 
     /** {@code host:port/db}, {@code sentinel:master/db} or {@code client-Kind-N}; null for {@link #unpooled}. */
@@ -150,11 +114,6 @@ public final class PoolSample {
     /** The server's port, or -1 when unknown. */
     public int serverPort() {
         return serverPort;
-    }
-
-    /** The pools behind this sample (one, unless several share the name). */
-    public List<PoolRecord> records() {
-        return records;
     }
 
     public long used() {
@@ -192,27 +151,27 @@ public final class PoolSample {
     }
 
     public long timeouts() {
-        return timeouts;
+        return counts.timeouts;
     }
 
     public long validationFailures() {
-        return validationFailures;
+        return counts.validationFailures;
     }
 
     public long leaks() {
-        return leaks;
+        return counts.leaks;
     }
 
     public Histogram waitTime() {
-        return waitTime;
+        return counts.waitTime;
     }
 
     public Histogram useTime() {
-        return useTime;
+        return counts.useTime;
     }
 
     public Histogram createTime() {
-        return createTime;
+        return counts.createTime;
     }
 
     /** Bucket counts (aligned with {@link LatencyHistogram#BOUNDARIES_SECONDS} plus overflow) and sum. */
@@ -229,6 +188,14 @@ public final class PoolSample {
                 count += bucketCounts[i];
             }
             sumSeconds += snapshot.sumSeconds();
+        }
+
+        void add(Histogram other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+            count += other.count;
+            sumSeconds += other.sumSeconds;
         }
 
         public long[] bucketCounts() {

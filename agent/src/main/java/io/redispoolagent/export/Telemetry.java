@@ -2,6 +2,7 @@ package io.redispoolagent.export;
 
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRegistry;
+import io.redispoolagent.retry.NanoClock;
 
 import java.util.concurrent.TimeUnit;
 
@@ -39,12 +40,13 @@ public final class Telemetry {
     }
 
     private static void run() {
+        PoolCollector pools = new PoolCollector(PoolRegistry::pools, NanoClock.SYSTEM);
         try {
-            OtelExporter.start();
+            OtelExporter.start(pools);
         } catch (Throwable failure) {
             AgentLog.error("metrics: the OpenTelemetry export could not start; the pools are still measured", failure);
         }
-        MicrometerBridge micrometer = new MicrometerBridge();
+        MicrometerBridge micrometer = new MicrometerBridge(pools);
         while (true) {
             micrometer.scan();
             try {

@@ -14,7 +14,7 @@ public final class PoolIdentity {
     private final String kind;
     private final Endpoint endpoint;
 
-    private PoolIdentity(String name, RedisClientFamily client, String kind, Endpoint endpoint) {
+    PoolIdentity(String name, RedisClientFamily client, String kind, Endpoint endpoint) {
         this.name = name;
         this.client = client;
         this.kind = kind;

@@ -3,7 +3,7 @@ package io.redispoolagent.retry;
 import java.util.concurrent.TimeUnit;
 
 /** A clock the test moves by hand. */
-final class ManualClock implements NanoClock {
+public final class ManualClock implements NanoClock {
 
     private long now = 1_000_000_000L;
 
@@ -12,7 +12,7 @@ final class ManualClock implements NanoClock {
         return now;
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         now += TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }

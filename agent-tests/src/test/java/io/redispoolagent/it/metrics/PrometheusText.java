@@ -16,12 +16,19 @@ public final class PrometheusText {
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
+
     private final String text;
     private final List<Sample> samples = new ArrayList<>();
+    private final Map<String, String> typeByFamily = new LinkedHashMap<>();
 
     public PrometheusText(String text) {
         this.text = text;
         for (String line : text.split("\n")) {
+            Matcher type = TYPE.matcher(line.trim());
+            if (type.matches()) {
+                typeByFamily.put(type.group(1), type.group(2));
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -56,10 +63,32 @@ public final class PrometheusText {
     }
 
     public List<Sample> find(String name, Map<String, String> labels) {
-        return samples.stream()
-                .filter(sample -> sample.name().equals(name))
-                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
-                .toList();
+        return withLabels(labels).stream().filter(sample -> sample.name().equals(name)).toList();
+    }
+
+    /** Every sample, whatever its name, whose labels include {@code labels}. */
+    public List<Sample> withLabels(Map<String, String> labels) {
+        return samples.stream().filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet())).toList();
+    }
+
+    /**
+     * True for a sample that must never decrease while its process runs: a counter's, or a histogram's or
+     * summary's bucket, count or sum (by the {@code # TYPE} of its family, so that a gauge named
+     * {@code ..._count} is not taken for one).
+     */
+    public boolean isCumulative(String sampleName) {
+        if ("counter".equals(typeByFamily.get(sampleName))) {
+            return true;
+        }
+        for (String suffix : List.of("_total", "_bucket", "_count", "_sum")) {
+            if (sampleName.endsWith(suffix)) {
+                String type = typeByFamily.get(sampleName.substring(0, sampleName.length() - suffix.length()));
+                if (suffix.equals("_total") ? "counter".equals(type) : "histogram".equals(type) || "summary".equals(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
