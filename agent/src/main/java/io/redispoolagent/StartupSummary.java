@@ -3,6 +3,7 @@ package io.redispoolagent;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigKey;
 import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSetting;
 
 /** The one line the agent logs at start-up: what it will do, and how to change that. */
 final class StartupSummary {
@@ -23,12 +24,12 @@ final class StartupSummary {
 
     private static String poolSettings(AgentConfig config) {
         StringBuilder text = new StringBuilder();
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key.isPoolSetting()) {
+        for (PoolSetting setting : PoolSetting.values()) {
+            if (setting.key() != null) {
                 if (text.length() > 0) {
                     text.append(", ");
                 }
-                text.append(key.shortName()).append(' ').append(key.format(config.sizing().get(key)));
+                text.append(setting.displayName()).append(' ').append(setting.describe(config.sizing().get(setting)));
             }
         }
         return text.toString();

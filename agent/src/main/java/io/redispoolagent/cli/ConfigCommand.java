@@ -2,10 +2,10 @@ package io.redispoolagent.cli;
 
 import io.redispoolagent.AgentVersion;
 import io.redispoolagent.config.AgentConfig;
-import io.redispoolagent.config.ConfigKey;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.config.ConfigValue;
 import io.redispoolagent.config.Environment;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.log.AgentLog;
 
 import java.io.PrintStream;
@@ -46,12 +46,12 @@ final class ConfigCommand {
             header[environment.ordinal() + 1] = environment.displayName();
         }
         table.row(header);
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key.isPoolSetting()) {
+        for (PoolSetting setting : PoolSetting.values()) {
+            if (setting.key() != null) {
                 String[] row = new String[header.length];
-                row[0] = key.shortName();
+                row[0] = setting.displayName();
                 for (Environment environment : Environment.values()) {
-                    row[environment.ordinal() + 1] = key.format(environment.profile().get(key));
+                    row[environment.ordinal() + 1] = setting.describe(environment.profile().get(setting));
                 }
                 table.row(row);
             }

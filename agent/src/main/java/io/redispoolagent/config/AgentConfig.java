@@ -16,17 +16,21 @@ public final class AgentConfig {
     /** Where the status view listens unless {@code redis.pool.status.host} says otherwise: this machine only. */
     public static final String DEFAULT_STATUS_HOST = "127.0.0.1";
 
-    private final PoolSettings explicit;
-    private final Map<String, PoolSettings> perPool;
+    private final PoolSettings sizing;
+    private final Map<String, PoolSettings> sizingByPool;
     private final List<ConfigValue> values;
     private final RetrySettings retry;
     /** The parsed value of each single-valued key that has one (log level, status view, leak threshold...). */
     private final Map<ConfigKey, Object> chosen;
 
-    AgentConfig(PoolSettings explicit, Map<String, PoolSettings> perPool, List<ConfigValue> values,
+    /**
+     * @param sizing       the effective settings for pools in general
+     * @param sizingByPool the effective settings of each pool that has overrides of its own, by name
+     */
+    AgentConfig(PoolSettings sizing, Map<String, PoolSettings> sizingByPool, List<ConfigValue> values,
                 RetrySettings retry, Map<ConfigKey, Object> chosen) {
-        this.explicit = explicit;
-        this.perPool = Collections.unmodifiableMap(new LinkedHashMap<>(perPool));
+        this.sizing = sizing;
+        this.sizingByPool = Collections.unmodifiableMap(new LinkedHashMap<>(sizingByPool));
         this.values = Collections.unmodifiableList(new ArrayList<>(values));
         this.retry = retry;
         this.chosen = Collections.unmodifiableMap(new EnumMap<>(chosen));
@@ -47,13 +51,13 @@ public final class AgentConfig {
 
     /** The settings for pools in general: explicit values over the environment's profile. */
     public PoolSettings sizing() {
-        return SizingDefaults.complete(explicit, profile());
+        return sizing;
     }
 
     /** The settings for one pool ({@code host:port/db}): its own overrides over {@link #sizing()}. */
     public PoolSettings sizingFor(String poolName) {
-        PoolSettings own = perPool.get(poolName);
-        return own == null ? sizing() : SizingDefaults.complete(SizingDefaults.layer(own, explicit), profile());
+        PoolSettings own = sizingByPool.get(poolName);
+        return own == null ? sizing : own;
     }
 
     /** The retry settings ({@code redis.pool.retry.*}); retry is off in observe mode unless enabled explicitly. */
@@ -79,10 +83,5 @@ public final class AgentConfig {
     /** Every key with its effective value and origin, in a stable order, for people to read. */
     public List<ConfigValue> values() {
         return values;
-    }
-
-    private PoolSettings profile() {
-        Environment environment = environment();
-        return environment == null ? PoolSettings.NONE : environment.profile();
     }
 }

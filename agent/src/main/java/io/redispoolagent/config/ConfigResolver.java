@@ -120,8 +120,9 @@ public final class ConfigResolver {
         PoolSettings explicit = explicitPoolSettings(global, profile, profileOrigin);
         PoolSettings effective = SizingDefaults.complete(explicit, profile);
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.isPoolSetting()) {
-                showPoolSetting(key, explicit, profile, effective, profileOrigin);
+            PoolSetting setting = PoolSetting.of(key);
+            if (setting != null) {
+                showPoolSetting(setting, explicit, profile, effective, profileOrigin);
             }
         }
 
@@ -130,7 +131,8 @@ public final class ConfigResolver {
 
         Map<String, PoolSettings> pools = new LinkedHashMap<>();
         for (String poolName : perPool.keySet()) {
-            pools.put(poolName, explicitPoolSettings(perPool.get(poolName), poolName));
+            PoolSettings own = explicitPoolSettings(perPool.get(poolName), poolName);
+            pools.put(poolName, SizingDefaults.complete(own.over(explicit), profile));
         }
         warnIfMinIdleAboveMaxIdle(explicit, effective);
         RetrySettings retry = retrySettings((Mode) mode.value);
@@ -139,7 +141,7 @@ public final class ConfigResolver {
         Pick statusHost = pick(ConfigKey.STATUS_HOST, AgentConfig.DEFAULT_STATUS_HOST, "default: this machine only");
         show(ConfigKey.STATUS_HOST, statusHost, null);
         show(ConfigKey.LEAK_THRESHOLD, pick(ConfigKey.LEAK_THRESHOLD, null, "not set: no leak detection"), "off");
-        return new AgentConfig(explicit, pools, values, retry, chosen);
+        return new AgentConfig(effective, pools, values, retry, chosen);
     }
 
     /** The {@code retry.*} keys: each user value or its default, shown like the other keys. */
@@ -177,11 +179,13 @@ public final class ConfigResolver {
                                               String profileOrigin) {
         PoolSettings.Builder builder = PoolSettings.builder();
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.isPoolSetting() && byKey.containsKey(key)) {
-                Pick pick = pick(byKey.get(key), key, profile.get(key),
+            PoolSetting setting = PoolSetting.of(key);
+            if (setting != null && byKey.containsKey(key)) {
+                Long fromProfile = profile.get(setting);
+                Pick pick = pick(byKey.get(key), key, fromProfile == null ? null : setting.toValue(fromProfile),
                         profileOrigin == null ? "the pool's own value" : profileOrigin);
                 if (pick.fromUser) {
-                    builder.set(key, pick.value);
+                    builder.set(setting, setting.toLong(pick.value));
                     explicitOrigins.put(key, pick.origin);
                 }
             }
@@ -196,35 +200,38 @@ public final class ConfigResolver {
             ConfigKey key = entry.getKey();
             Pick pick = pick(entry.getValue(), key, null, "the value for all pools");
             if (pick.fromUser) {
-                builder.set(key, pick.value);
+                PoolSetting setting = PoolSetting.of(key);
+                builder.set(setting, setting.toLong(pick.value));
                 values.add(new ConfigValue(key.key() + "[" + poolName + "]", key.format(pick.value), pick.origin));
             }
         }
         return builder.build();
     }
 
-    private void showPoolSetting(ConfigKey key, PoolSettings explicit, PoolSettings profile, PoolSettings effective,
-                                 String profileOrigin) {
-        Object value = effective.get(key);
+    private void showPoolSetting(PoolSetting setting, PoolSettings explicit, PoolSettings profile,
+                                 PoolSettings effective, String profileOrigin) {
+        ConfigKey key = setting.key();
+        Long value = effective.get(setting);
         String origin;
         if (value == null) {
             origin = NOT_SET;
-        } else if (explicit.get(key) != null) {
+        } else if (explicit.get(setting) != null) {
             origin = explicitOrigins.get(key);
-        } else if (key == ConfigKey.MAX_IDLE) {
+        } else if (setting == PoolSetting.MAX_IDLE) {
             origin = "same as maxTotal";
-        } else if (!value.equals(profile.get(key))) {
+        } else if (!value.equals(profile.get(setting))) {
             origin = profileOrigin + ", capped at maxIdle";
         } else {
             origin = profileOrigin;
         }
-        values.add(new ConfigValue(key.key(), key.format(value), origin));
+        values.add(new ConfigValue(key.key(), setting.describe(value), origin));
     }
 
     private void warnIfMinIdleAboveMaxIdle(PoolSettings explicit, PoolSettings effective) {
-        if (explicit.minIdle() != null && !explicit.minIdle().equals(effective.minIdle())) {
-            warnings.add(ConfigKey.MIN_IDLE.key() + "=" + explicit.minIdle() + " is above maxIdle "
-                    + effective.maxIdle() + "; using " + effective.minIdle());
+        Long asked = explicit.get(PoolSetting.MIN_IDLE);
+        if (asked != null && !asked.equals(effective.get(PoolSetting.MIN_IDLE))) {
+            warnings.add(ConfigKey.MIN_IDLE.key() + "=" + asked + " is above maxIdle "
+                    + effective.get(PoolSetting.MAX_IDLE) + "; using " + effective.get(PoolSetting.MIN_IDLE));
         }
     }
 

@@ -4,17 +4,20 @@ import java.util.Locale;
 
 /** A deployment environment and the pool profile it stands for. */
 public enum Environment {
-    DEVELOPMENT("dev", PoolSettings.builder()
-            .maxTotal(20).maxIdle(20).minIdle(0).maxWaitMillis(2_000)
-            .testWhileIdle(true).evictionIntervalMillis(30_000).build()),
-    STAGING("stage", PoolSettings.builder()
-            .maxTotal(60).maxIdle(60).minIdle(4).maxWaitMillis(2_000)
-            .testWhileIdle(true).evictionIntervalMillis(30_000).build()),
+    DEVELOPMENT("dev", profile(20, 0, 2_000)),
+    STAGING("stage", profile(60, 4, 2_000)),
     // A shorter wait than the others: under production load a thread that has waited a second for a
     // connection is better failed fast than left to pile up behind an exhausted pool.
-    PRODUCTION("prod", PoolSettings.builder()
-            .maxTotal(160).maxIdle(160).minIdle(16).maxWaitMillis(1_000)
-            .testWhileIdle(true).evictionIntervalMillis(30_000).build());
+    PRODUCTION("prod", profile(160, 16, 1_000));
+
+    /** Health checks every 30 s validate idle connections in every environment. */
+    private static PoolSettings profile(int maxTotal, int minIdle, long maxWaitMillis) {
+        return PoolSettings.builder()
+                .set(PoolSetting.MAX_TOTAL, maxTotal).set(PoolSetting.MAX_IDLE, maxTotal)
+                .set(PoolSetting.MIN_IDLE, minIdle).set(PoolSetting.MAX_WAIT, maxWaitMillis)
+                .set(PoolSetting.TEST_WHILE_IDLE, true).set(PoolSetting.EVICTION_INTERVAL, 30_000L)
+                .build();
+    }
 
     private final String alias;
     private final PoolSettings profile;

@@ -1,133 +1,75 @@
 package io.redispoolagent.config;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * The pool settings the agent manages. A null field means "not managed": the pool keeps its own value.
+ * Values of the pool settings the agent manages, as {@link PoolSetting} longs. A setting without a
+ * value is not managed: the pool keeps its own. Immutable.
  */
 public final class PoolSettings {
 
     public static final PoolSettings NONE = builder().build();
 
-    private final Integer maxTotal;
-    private final Integer maxIdle;
-    private final Integer minIdle;
-    private final Long maxWaitMillis;
-    private final Boolean testWhileIdle;
-    private final Long evictionIntervalMillis;
+    private final Map<PoolSetting, Long> values;
 
-    private PoolSettings(Builder builder) {
-        this.maxTotal = builder.maxTotal;
-        this.maxIdle = builder.maxIdle;
-        this.minIdle = builder.minIdle;
-        this.maxWaitMillis = builder.maxWaitMillis;
-        this.testWhileIdle = builder.testWhileIdle;
-        this.evictionIntervalMillis = builder.evictionIntervalMillis;
+    private PoolSettings(Map<PoolSetting, Long> values) {
+        this.values = Collections.unmodifiableMap(values);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public Integer maxTotal() {
-        return maxTotal;
+    /** The value of a setting, or null when it is not managed. */
+    public Long get(PoolSetting setting) {
+        return values.get(setting);
     }
 
-    public Integer maxIdle() {
-        return maxIdle;
+    /** Each value from this where it is set, else from {@code below}. */
+    PoolSettings over(PoolSettings below) {
+        EnumMap<PoolSetting, Long> merged = copy(below.values);
+        merged.putAll(values);
+        return new PoolSettings(merged);
     }
 
-    public Integer minIdle() {
-        return minIdle;
+    Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.values.putAll(values);
+        return builder;
     }
 
-    public Long maxWaitMillis() {
-        return maxWaitMillis;
-    }
-
-    public Boolean testWhileIdle() {
-        return testWhileIdle;
-    }
-
-    public Long evictionIntervalMillis() {
-        return evictionIntervalMillis;
-    }
-
-    /** The value of one pool-setting key, for code that walks the keys generically; null if not managed. */
-    public Object get(ConfigKey key) {
-        switch (key) {
-            case MAX_TOTAL: return maxTotal;
-            case MAX_IDLE: return maxIdle;
-            case MIN_IDLE: return minIdle;
-            case MAX_WAIT: return maxWaitMillis;
-            case TEST_WHILE_IDLE: return testWhileIdle;
-            case EVICTION_INTERVAL: return evictionIntervalMillis;
-            default: throw new IllegalArgumentException(key + " is not a pool setting");
-        }
+    private static EnumMap<PoolSetting, Long> copy(Map<PoolSetting, Long> values) {
+        return values.isEmpty() ? new EnumMap<PoolSetting, Long>(PoolSetting.class) : new EnumMap<>(values);
     }
 
     public static final class Builder {
-        private Integer maxTotal;
-        private Integer maxIdle;
-        private Integer minIdle;
-        private Long maxWaitMillis;
-        private Boolean testWhileIdle;
-        private Long evictionIntervalMillis;
+        private final EnumMap<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
 
         private Builder() {
         }
 
-        public Builder maxTotal(Integer value) {
-            this.maxTotal = value;
-            return this;
-        }
-
-        public Builder maxIdle(Integer value) {
-            this.maxIdle = value;
-            return this;
-        }
-
-        public Builder minIdle(Integer value) {
-            this.minIdle = value;
-            return this;
-        }
-
-        public Builder maxWaitMillis(Long value) {
-            this.maxWaitMillis = value;
-            return this;
-        }
-
-        Builder maxWaitMillis(long value) {
-            return maxWaitMillis(Long.valueOf(value));
-        }
-
-        public Builder testWhileIdle(Boolean value) {
-            this.testWhileIdle = value;
-            return this;
-        }
-
-        public Builder evictionIntervalMillis(Long value) {
-            this.evictionIntervalMillis = value;
-            return this;
-        }
-
-        Builder evictionIntervalMillis(long value) {
-            return evictionIntervalMillis(Long.valueOf(value));
-        }
-
-        /** Sets one sizing key from an already parsed value. */
-        Builder set(ConfigKey key, Object value) {
-            switch (key) {
-                case MAX_TOTAL: return maxTotal((Integer) value);
-                case MAX_IDLE: return maxIdle((Integer) value);
-                case MIN_IDLE: return minIdle((Integer) value);
-                case MAX_WAIT: return maxWaitMillis((Long) value);
-                case TEST_WHILE_IDLE: return testWhileIdle((Boolean) value);
-                case EVICTION_INTERVAL: return evictionIntervalMillis((Long) value);
-                default: throw new IllegalArgumentException(key + " is not a pool setting");
+        /** Sets a value ({@link PoolSetting} terms: durations in milliseconds, flags 0 or 1); null unsets it. */
+        public Builder set(PoolSetting setting, Long value) {
+            if (value == null) {
+                values.remove(setting);
+            } else {
+                values.put(setting, value);
             }
+            return this;
+        }
+
+        public Builder set(PoolSetting setting, long value) {
+            return set(setting, Long.valueOf(value));
+        }
+
+        public Builder set(PoolSetting setting, boolean value) {
+            return set(setting, value ? 1L : 0L);
         }
 
         public PoolSettings build() {
-            return new PoolSettings(this);
+            return new PoolSettings(copy(values));
         }
     }
 }

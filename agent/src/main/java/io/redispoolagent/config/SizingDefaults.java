@@ -12,28 +12,13 @@ final class SizingDefaults {
      * exceeds maxIdle (commons-pool2 would silently use the smaller one anyway).
      */
     static PoolSettings complete(PoolSettings explicit, PoolSettings profile) {
-        PoolSettings merged = layer(explicit, profile);
-        Integer maxIdle = explicit.maxIdle() != null ? explicit.maxIdle() : merged.maxTotal();
-        Integer minIdle = merged.minIdle();
+        PoolSettings merged = explicit.over(profile);
+        Long maxIdle = explicit.get(PoolSetting.MAX_IDLE) != null ? explicit.get(PoolSetting.MAX_IDLE)
+                                                                  : merged.get(PoolSetting.MAX_TOTAL);
+        Long minIdle = merged.get(PoolSetting.MIN_IDLE);
         if (minIdle != null && maxIdle != null && minIdle > maxIdle) {
             minIdle = maxIdle;
         }
-        return PoolSettings.builder()
-                .maxTotal(merged.maxTotal()).maxIdle(maxIdle).minIdle(minIdle)
-                .maxWaitMillis(merged.maxWaitMillis()).testWhileIdle(merged.testWhileIdle())
-                .evictionIntervalMillis(merged.evictionIntervalMillis())
-                .build();
-    }
-
-    /** Each field from {@code top} where it is set, else from {@code bottom}. */
-    static PoolSettings layer(PoolSettings top, PoolSettings bottom) {
-        PoolSettings.Builder builder = PoolSettings.builder();
-        for (ConfigKey key : ConfigKey.values()) {
-            if (key.isPoolSetting()) {
-                Object value = top.get(key);
-                builder.set(key, value != null ? value : bottom.get(key));
-            }
-        }
-        return builder.build();
+        return merged.toBuilder().set(PoolSetting.MAX_IDLE, maxIdle).set(PoolSetting.MIN_IDLE, minIdle).build();
     }
 }

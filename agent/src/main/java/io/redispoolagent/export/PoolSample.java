@@ -1,5 +1,6 @@
 package io.redispoolagent.export;
 
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.metrics.HistogramSnapshot;
 import io.redispoolagent.metrics.LatencyHistogram;
 import io.redispoolagent.metrics.PoolGauges;
@@ -74,7 +75,7 @@ public final class PoolSample {
         idleMax += gauges.idleMax();
         idleMin += gauges.idleMin();
         pending += gauges.pending();
-        originalMax += record.original() == null ? gauges.max() : record.original().maxTotal();
+        originalMax += record.original() == null ? gauges.max() : record.original().get(PoolSetting.MAX_TOTAL);
     }
 
     PoolCounts counts() {

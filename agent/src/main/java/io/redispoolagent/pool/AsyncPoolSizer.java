@@ -1,11 +1,14 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.reflect.Reflection;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sizes Lettuce's {@code BoundedAsyncPool} by handing its constructor a new {@code BoundedPoolConfig}:
@@ -26,27 +29,28 @@ final class AsyncPoolSizer {
 
     /** The plan for a pool about to be built with {@code config}; its config is the one to build it with. */
     static AsyncPoolPlan plan(Object config, PoolIdentity identity, AgentConfig agentConfig) {
-        PoolSnapshot before = new PoolSnapshot(intValue(config, "getMaxTotal"), intValue(config, "getMaxIdle"),
-                intValue(config, "getMinIdle"), -1, true, false, -1);
+        PoolSnapshot before = snapshot(intValue(config, "getMaxTotal"), intValue(config, "getMaxIdle"),
+                intValue(config, "getMinIdle"));
         PoolSettings all = agentConfig.sizingFor(identity.name());
-        PoolSettings managed = PoolSettings.builder().maxTotal(all.maxTotal()).maxIdle(all.maxIdle()).build();
+        PoolSettings managed = PoolSettings.builder().set(PoolSetting.MAX_TOTAL, all.get(PoolSetting.MAX_TOTAL))
+                .set(PoolSetting.MAX_IDLE, all.get(PoolSetting.MAX_IDLE)).build();
         List<SettingChange> changes = SizingPolicy.plan(before, managed, agentConfig.mode());
-        Object resized = changes.isEmpty() ? config : rebuild(config, managed(before, changes));
+        Object resized = changes.isEmpty() ? config : rebuild(config, before.with(changes));
         AgentLog.info("pool " + identity + ": " + SizingReport.describe(changes, before, agentConfig.mode()));
         return new AsyncPoolPlan(resized, new PoolRecord(identity, before, changes, PoolKind.LETTUCE_ASYNC));
     }
 
-    private static PoolSnapshot managed(PoolSnapshot before, List<SettingChange> changes) {
-        int maxTotal = before.maxTotal();
-        int maxIdle = before.maxIdle();
-        for (SettingChange change : changes) {
-            if (change.setting() == PoolSetting.MAX_TOTAL) {
-                maxTotal = (int) change.after();
-            } else if (change.setting() == PoolSetting.MAX_IDLE) {
-                maxIdle = (int) change.after();
-            }
-        }
-        return new PoolSnapshot(maxTotal, maxIdle, before.minIdle(), -1, true, false, -1);
+    /** The pool's sizes; the rest as the pool behaves: it never waits, always fails at once, has no evictor. */
+    private static PoolSnapshot snapshot(int maxTotal, int maxIdle, int minIdle) {
+        Map<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
+        values.put(PoolSetting.MAX_TOTAL, (long) maxTotal);
+        values.put(PoolSetting.MAX_IDLE, (long) maxIdle);
+        values.put(PoolSetting.MIN_IDLE, (long) minIdle);
+        values.put(PoolSetting.MAX_WAIT, -1L);
+        values.put(PoolSetting.BLOCK_WHEN_EXHAUSTED, 1L);
+        values.put(PoolSetting.TEST_WHILE_IDLE, 0L);
+        values.put(PoolSetting.EVICTION_INTERVAL, -1L);
+        return new PoolSnapshot(values);
     }
 
     private static Object rebuild(Object config, PoolSnapshot wanted) {
@@ -54,9 +58,9 @@ final class AsyncPoolSizer {
             Class<?> configClass = Class.forName(CONFIG_CLASS, false, config.getClass().getClassLoader());
             Object builder = configClass.getMethod("builder").invoke(null);
             Class<?> builderClass = builder.getClass();
-            builderClass.getMethod("maxTotal", int.class).invoke(builder, wanted.maxTotal());
-            builderClass.getMethod("maxIdle", int.class).invoke(builder, wanted.maxIdle());
-            builderClass.getMethod("minIdle", int.class).invoke(builder, wanted.minIdle());
+            builderClass.getMethod("maxTotal", int.class).invoke(builder, (int) wanted.get(PoolSetting.MAX_TOTAL));
+            builderClass.getMethod("maxIdle", int.class).invoke(builder, (int) wanted.get(PoolSetting.MAX_IDLE));
+            builderClass.getMethod("minIdle", int.class).invoke(builder, (int) wanted.get(PoolSetting.MIN_IDLE));
             for (String test : new String[] {"testOnCreate", "testOnAcquire", "testOnRelease"}) {
                 Object enabled = Reflection.call(config, "is" + Character.toUpperCase(test.charAt(0)) + test.substring(1));
                 builderClass.getMethod(test, boolean.class).invoke(builder, Boolean.TRUE.equals(enabled));

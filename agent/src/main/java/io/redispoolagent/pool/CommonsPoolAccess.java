@@ -1,5 +1,6 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.reflect.Reflection;
 
@@ -57,11 +58,11 @@ public final class CommonsPoolAccess {
     }
 
     public PoolSnapshot read(Object pool) {
-        return new PoolSnapshot(
-                (int) get(pool, PoolSetting.MAX_TOTAL), (int) get(pool, PoolSetting.MAX_IDLE),
-                (int) get(pool, PoolSetting.MIN_IDLE), get(pool, PoolSetting.MAX_WAIT),
-                get(pool, PoolSetting.BLOCK_WHEN_EXHAUSTED) != 0, get(pool, PoolSetting.TEST_WHILE_IDLE) != 0,
-                get(pool, PoolSetting.EVICTION_INTERVAL));
+        Map<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
+        for (PoolSetting setting : PoolSetting.values()) {
+            values.put(setting, get(pool, setting));
+        }
+        return new PoolSnapshot(values);
     }
 
     public void apply(Object pool, List<SettingChange> changes) {

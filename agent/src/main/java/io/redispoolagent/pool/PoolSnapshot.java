@@ -1,55 +1,36 @@
 package io.redispoolagent.pool;
 
-/**
- * A pool's settings as commons-pool2 holds them: negative maxTotal/maxIdle mean unlimited, a negative
- * maxWait means forever, an eviction interval of zero or less means no health check.
- */
+import io.redispoolagent.config.PoolSetting;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A pool's value of every {@link PoolSetting}, as the pool holds it (in {@link PoolSetting} terms). Immutable. */
 public final class PoolSnapshot {
 
-    final int maxTotal;
-    final int maxIdle;
-    final int minIdle;
-    final long maxWaitMillis;
-    final boolean blockWhenExhausted;
-    final boolean testWhileIdle;
-    final long evictionIntervalMillis;
+    private final EnumMap<PoolSetting, Long> values;
 
-    public PoolSnapshot(int maxTotal, int maxIdle, int minIdle, long maxWaitMillis, boolean blockWhenExhausted,
-                        boolean testWhileIdle, long evictionIntervalMillis) {
-        this.maxTotal = maxTotal;
-        this.maxIdle = maxIdle;
-        this.minIdle = minIdle;
-        this.maxWaitMillis = maxWaitMillis;
-        this.blockWhenExhausted = blockWhenExhausted;
-        this.testWhileIdle = testWhileIdle;
-        this.evictionIntervalMillis = evictionIntervalMillis;
+    /** @param values a value for every setting */
+    public PoolSnapshot(Map<PoolSetting, Long> values) {
+        this.values = new EnumMap<>(values);
+        for (PoolSetting setting : PoolSetting.values()) {
+            if (!this.values.containsKey(setting)) {
+                throw new IllegalArgumentException("no value for " + setting.displayName());
+            }
+        }
     }
 
-    public int maxTotal() {
-        return maxTotal;
+    public long get(PoolSetting setting) {
+        return values.get(setting);
     }
 
-    public int maxIdle() {
-        return maxIdle;
-    }
-
-    public int minIdle() {
-        return minIdle;
-    }
-
-    public long maxWaitMillis() {
-        return maxWaitMillis;
-    }
-
-    public boolean blockWhenExhausted() {
-        return blockWhenExhausted;
-    }
-
-    public boolean testWhileIdle() {
-        return testWhileIdle;
-    }
-
-    public long evictionIntervalMillis() {
-        return evictionIntervalMillis;
+    /** The settings once {@code changes} are applied. */
+    PoolSnapshot with(List<SettingChange> changes) {
+        EnumMap<PoolSetting, Long> changed = new EnumMap<>(values);
+        for (SettingChange change : changes) {
+            changed.put(change.setting(), change.after());
+        }
+        return new PoolSnapshot(changed);
     }
 }

@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.config.PoolSetting;
+
 /** One setting the agent changes on a pool: {@code maxTotal 8 -> 160}. Booleans are 0/1. */
 public final class SettingChange {
 

@@ -1,6 +1,7 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 
 import java.util.ArrayList;
@@ -8,12 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Decides which settings of a pool to change, given its current settings, the target and the mode.
- *
- * <p>Floor mode only ever makes a pool larger or safer, never smaller or shorter than the
- * application chose: sizes are raised to the target, a wait is lengthened to the target but never
- * shortened (an unbounded wait stays unbounded), the idle health check is switched on, and the
- * evictor is started only where none runs (a running one keeps its interval).
+ * Decides which settings of a pool to change, given its current settings, the target and the mode:
+ * each managed setting moves to its target, or in floor mode as far as {@link PoolSetting#planned}
+ * allows (larger or safer, never smaller or shorter than the application chose).
  */
 public final class SizingPolicy {
 
@@ -26,47 +24,23 @@ public final class SizingPolicy {
         }
         boolean floor = mode == Mode.FLOOR;
         List<SettingChange> changes = new ArrayList<>();
-        size(changes, PoolSetting.MAX_TOTAL, current.maxTotal, target.maxTotal(), floor);
-        size(changes, PoolSetting.MAX_IDLE, current.maxIdle, target.maxIdle(), floor);
-        size(changes, PoolSetting.MIN_IDLE, current.minIdle, target.minIdle(), floor);
-        if (target.maxWaitMillis() != null) {
-            long wanted = target.maxWaitMillis();
-            boolean change = floor ? current.maxWaitMillis >= 0 && current.maxWaitMillis < wanted
-                                   : current.maxWaitMillis != wanted;
-            add(changes, PoolSetting.MAX_WAIT, current.maxWaitMillis, change ? wanted : current.maxWaitMillis);
-            // A bounded wait means nothing to a pool that fails at once when exhausted.
-            if (!floor && !current.blockWhenExhausted) {
-                add(changes, PoolSetting.BLOCK_WHEN_EXHAUSTED, 0, 1);
+        for (PoolSetting setting : PoolSetting.values()) {
+            Long wanted = setting == PoolSetting.BLOCK_WHEN_EXHAUSTED ? blocking(target, floor) : target.get(setting);
+            if (wanted != null) {
+                add(changes, setting, current.get(setting), setting.planned(current.get(setting), wanted, floor));
             }
-        }
-        if (target.testWhileIdle() != null) {
-            boolean wanted = floor ? current.testWhileIdle || target.testWhileIdle() : target.testWhileIdle();
-            add(changes, PoolSetting.TEST_WHILE_IDLE, flag(current.testWhileIdle), flag(wanted));
-        }
-        if (target.evictionIntervalMillis() != null) {
-            boolean evictorRuns = current.evictionIntervalMillis > 0;
-            long wanted = floor && evictorRuns ? current.evictionIntervalMillis : target.evictionIntervalMillis();
-            add(changes, PoolSetting.EVICTION_INTERVAL, current.evictionIntervalMillis, wanted);
         }
         return changes;
     }
 
-    private static void size(List<SettingChange> changes, PoolSetting setting, int current, Integer target, boolean floor) {
-        if (target == null) {
-            return;
-        }
-        boolean unlimited = current < 0 && setting != PoolSetting.MIN_IDLE;
-        boolean change = floor ? !unlimited && current < target : current != target;
-        add(changes, setting, current, change ? target : current);
+    /** A bounded wait means nothing to a pool that fails at once when exhausted: enforcing one makes it block. */
+    private static Long blocking(PoolSettings target, boolean floor) {
+        return !floor && target.get(PoolSetting.MAX_WAIT) != null ? 1L : null;
     }
 
     private static void add(List<SettingChange> changes, PoolSetting setting, long before, long after) {
         if (before != after) {
             changes.add(new SettingChange(setting, before, after));
         }
-    }
-
-    private static long flag(boolean value) {
-        return value ? 1 : 0;
     }
 }

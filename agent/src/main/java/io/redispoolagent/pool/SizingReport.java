@@ -1,6 +1,7 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSetting;
 
 import java.util.List;
 
@@ -21,9 +22,12 @@ final class SizingReport {
             }
             return line.toString();
         }
-        String settings = "maxTotal " + PoolSetting.MAX_TOTAL.format(before.maxTotal())
-                + ", maxWait " + PoolSetting.MAX_WAIT.format(before.maxWaitMillis());
+        String settings = shown(before, PoolSetting.MAX_TOTAL) + ", " + shown(before, PoolSetting.MAX_WAIT);
         return mode == Mode.OBSERVE ? "observed, left as it is (" + settings + ")"
                                     : "already as wanted, left as it is (" + settings + ")";
+    }
+
+    private static String shown(PoolSnapshot snapshot, PoolSetting setting) {
+        return setting.displayName() + " " + setting.format(snapshot.get(setting));
     }
 }

@@ -1,6 +1,7 @@
 package io.redispoolagent.status;
 
 import io.redispoolagent.AgentVersion;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.metrics.HistogramSnapshot;
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
@@ -170,13 +171,9 @@ final class StatusReport {
             return null;
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("maxTotal", (long) snapshot.maxTotal());
-        settings.put("maxIdle", (long) snapshot.maxIdle());
-        settings.put("minIdle", (long) snapshot.minIdle());
-        settings.put("maxWaitMillis", snapshot.maxWaitMillis());
-        settings.put("blockWhenExhausted", snapshot.blockWhenExhausted());
-        settings.put("testWhileIdle", snapshot.testWhileIdle());
-        settings.put("evictionIntervalMillis", snapshot.evictionIntervalMillis());
+        for (PoolSetting setting : PoolSetting.values()) {
+            settings.put(setting.jsonName(), setting.jsonValue(snapshot.get(setting)));
+        }
         return settings;
     }
 
@@ -184,28 +181,14 @@ final class StatusReport {
     static Map<String, Object> after(Map<String, Object> before, List<SettingChange> changes, PoolGauges gauges) {
         Map<String, Object> after = before == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(before);
         for (SettingChange change : changes) {
-            String key = jsonKey(change.setting().displayName());
-            Object old = after.get(key);
-            after.put(key, old instanceof Boolean || key.equals("blockWhenExhausted") || key.equals("testWhileIdle")
-                    ? (Object) (change.after() != 0) : (Object) change.after());
+            after.put(change.setting().jsonName(), change.setting().jsonValue(change.after()));
         }
         if (gauges != null) {
-            after.put("maxTotal", (long) gauges.max());
-            after.put("maxIdle", (long) gauges.idleMax());
-            after.put("minIdle", (long) gauges.idleMin());
+            after.put(PoolSetting.MAX_TOTAL.jsonName(), (long) gauges.max());
+            after.put(PoolSetting.MAX_IDLE.jsonName(), (long) gauges.idleMax());
+            after.put(PoolSetting.MIN_IDLE.jsonName(), (long) gauges.idleMin());
         }
         return after.isEmpty() ? null : after;
-    }
-
-    private static String jsonKey(String settingName) {
-        switch (settingName) {
-            case "maxWait":
-                return "maxWaitMillis";
-            case "evictionInterval":
-                return "evictionIntervalMillis";
-            default:
-                return settingName;
-        }
     }
 
     private static void settings(JsonWriter json, Map<String, Object> settings) {

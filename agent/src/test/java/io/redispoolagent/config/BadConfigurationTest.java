@@ -53,7 +53,7 @@ class BadConfigurationTest {
 
         ConfigResolver.Result result = resolve(null);
 
-        assertThat(result.config().sizing().maxTotal()).isEqualTo(160);
+        assertThat(result.config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(160L);
         assertThat(result.warnings()).containsExactly("redis.pool.maxTotal=banana (system property) is not valid:"
                 + " expected a whole number from 1 to 100000; using 160 (production profile)");
     }
@@ -65,7 +65,7 @@ class BadConfigurationTest {
 
         ConfigResolver.Result result = resolve(null);
 
-        assertThat(result.config().sizing().maxTotal()).isEqualTo(50);
+        assertThat(result.config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(50L);
         assertThat(result.warnings()).singleElement().asString()
                 .endsWith("using 50 (environment variable REDIS_POOL_MAX_TOTAL)");
     }
@@ -113,7 +113,7 @@ class BadConfigurationTest {
     void anAgentArgumentWithoutEqualsSignIsReportedAndTheRestStillApply() {
         ConfigResolver.Result result = resolve("env=production,maxTotal,minIdle=3");
 
-        assertThat(result.config().sizing().minIdle()).isEqualTo(3);
+        assertThat(result.config().sizing().get(PoolSetting.MIN_IDLE)).isEqualTo(3L);
         assertThat(result.warnings()).singleElement().asString().contains("'maxTotal' is not key=value");
     }
 
@@ -132,7 +132,7 @@ class BadConfigurationTest {
 
         ConfigResolver.Result result = resolve(null);
 
-        assertThat(result.config().sizing().minIdle()).isEqualTo(10);
+        assertThat(result.config().sizing().get(PoolSetting.MIN_IDLE)).isEqualTo(10L);
         assertThat(result.warnings()).singleElement().asString().contains("minIdle=50").contains("using 10");
     }
 }

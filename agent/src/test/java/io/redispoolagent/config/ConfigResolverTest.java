@@ -40,8 +40,8 @@ class ConfigResolverTest {
 
         assertThat(config.environment()).isNull();
         assertThat(config.mode()).isEqualTo(Mode.OBSERVE);
-        assertThat(config.sizing().maxTotal()).isNull();
-        assertThat(config.sizing().maxWaitMillis()).isNull();
+        assertThat(config.sizing().get(PoolSetting.MAX_TOTAL)).isNull();
+        assertThat(config.sizing().get(PoolSetting.MAX_WAIT)).isNull();
     }
 
     @Test
@@ -51,22 +51,22 @@ class ConfigResolverTest {
         AgentConfig config = config();
 
         assertThat(config.mode()).isEqualTo(Mode.ENFORCE);
-        assertThat(config.sizing().maxTotal()).isEqualTo(160);
-        assertThat(config.sizing().maxIdle()).isEqualTo(160);
-        assertThat(config.sizing().minIdle()).isEqualTo(16);
-        assertThat(config.sizing().maxWaitMillis()).isEqualTo(1_000L);
-        assertThat(config.sizing().testWhileIdle()).isTrue();
-        assertThat(config.sizing().evictionIntervalMillis()).isEqualTo(30_000L);
+        assertThat(config.sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(160L);
+        assertThat(config.sizing().get(PoolSetting.MAX_IDLE)).isEqualTo(160L);
+        assertThat(config.sizing().get(PoolSetting.MIN_IDLE)).isEqualTo(16L);
+        assertThat(config.sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(1_000L);
+        assertThat(config.sizing().get(PoolSetting.TEST_WHILE_IDLE)).isEqualTo(1L);
+        assertThat(config.sizing().get(PoolSetting.EVICTION_INTERVAL)).isEqualTo(30_000L);
     }
 
     @Test
     void environmentNamesAcceptShortAliasesInAnyCase() {
         properties.setProperty("redis.pool.env", "DEV");
-        assertThat(config().sizing().maxTotal()).isEqualTo(20);
+        assertThat(config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(20L);
         properties.setProperty("redis.pool.env", "Stage");
-        assertThat(config().sizing().maxTotal()).isEqualTo(60);
+        assertThat(config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(60L);
         properties.setProperty("redis.pool.env", "prod");
-        assertThat(config().sizing().maxTotal()).isEqualTo(160);
+        assertThat(config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(160L);
     }
 
     @Test
@@ -80,9 +80,9 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.sizing().maxTotal()).isEqualTo(300);
-        assertThat(config.sizing().minIdle()).isEqualTo(7);
-        assertThat(config.sizing().maxWaitMillis()).isEqualTo(250L);
+        assertThat(config.sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(300L);
+        assertThat(config.sizing().get(PoolSetting.MIN_IDLE)).isEqualTo(7L);
+        assertThat(config.sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(250L);
         assertThat(origin(config, "redis.pool.maxTotal")).isEqualTo("agent argument");
         assertThat(origin(config, "redis.pool.minIdle")).isEqualTo("system property");
         assertThat(origin(config, "redis.pool.maxWait")).isEqualTo("environment variable REDIS_POOL_MAX_WAIT");
@@ -93,7 +93,7 @@ class ConfigResolverTest {
         properties.setProperty("redis.pool.env", "production");
         properties.setProperty("redis.pool.maxWait", "2s");
 
-        assertThat(config().sizing().maxWaitMillis()).isEqualTo(2_000L);
+        assertThat(config().sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(2_000L);
     }
 
     @Test
@@ -103,7 +103,7 @@ class ConfigResolverTest {
         AgentConfig config = config();
 
         assertThat(config.environment()).isEqualTo(Environment.STAGING);
-        assertThat(config.sizing().maxTotal()).isEqualTo(70);
+        assertThat(config.sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(70L);
         assertThat(config.logLevel()).isEqualTo(AgentLog.Level.DEBUG);
     }
 
@@ -129,19 +129,19 @@ class ConfigResolverTest {
     void environmentVariablesMayOmitTheUnderscoresBetweenWords() {
         environment.put("REDIS_POOL_MAXTOTAL", "42");
 
-        assertThat(config().sizing().maxTotal()).isEqualTo(42);
+        assertThat(config().sizing().get(PoolSetting.MAX_TOTAL)).isEqualTo(42L);
     }
 
     @Test
     void durationsAcceptMillisecondsSecondsAndMinutes() {
         properties.setProperty("redis.pool.maxWait", "250ms");
         properties.setProperty("redis.pool.evictionInterval", "1m");
-        assertThat(config().sizing().maxWaitMillis()).isEqualTo(250L);
-        assertThat(config().sizing().evictionIntervalMillis()).isEqualTo(60_000L);
+        assertThat(config().sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(250L);
+        assertThat(config().sizing().get(PoolSetting.EVICTION_INTERVAL)).isEqualTo(60_000L);
         properties.setProperty("redis.pool.maxWait", "2s");
-        assertThat(config().sizing().maxWaitMillis()).isEqualTo(2_000L);
+        assertThat(config().sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(2_000L);
         properties.setProperty("redis.pool.maxWait", "1500");
-        assertThat(config().sizing().maxWaitMillis()).isEqualTo(1_500L);
+        assertThat(config().sizing().get(PoolSetting.MAX_WAIT)).isEqualTo(1_500L);
     }
 
     @Test
@@ -151,7 +151,7 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.sizing().maxIdle()).isEqualTo(200);
+        assertThat(config.sizing().get(PoolSetting.MAX_IDLE)).isEqualTo(200L);
         assertThat(origin(config, "redis.pool.maxIdle")).isEqualTo("same as maxTotal");
     }
 
@@ -162,7 +162,7 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.sizing().minIdle()).isEqualTo(10);
+        assertThat(config.sizing().get(PoolSetting.MIN_IDLE)).isEqualTo(10L);
         assertThat(origin(config, "redis.pool.minIdle")).isEqualTo("production profile, capped at maxIdle");
     }
 
@@ -173,10 +173,10 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").maxTotal()).isEqualTo(40);
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").maxIdle()).isEqualTo(40);
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").maxWaitMillis()).isEqualTo(1_000L);
-        assertThat(config.sizingFor("other:6379/0").maxTotal()).isEqualTo(160);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_TOTAL)).isEqualTo(40L);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_IDLE)).isEqualTo(40L);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_WAIT)).isEqualTo(1_000L);
+        assertThat(config.sizingFor("other:6379/0").get(PoolSetting.MAX_TOTAL)).isEqualTo(160L);
         assertThat(value(config, "redis.pool.maxTotal[cache.prod.internal:6379/2]")).isEqualTo("40");
     }
 
@@ -184,7 +184,7 @@ class ConfigResolverTest {
     void aPoolOverrideInAgentArgumentsWorksToo() {
         agentArguments = "env=dev,maxWait[10.0.0.5:6380/0]=300ms";
 
-        assertThat(config().sizingFor("10.0.0.5:6380/0").maxWaitMillis()).isEqualTo(300L);
+        assertThat(config().sizingFor("10.0.0.5:6380/0").get(PoolSetting.MAX_WAIT)).isEqualTo(300L);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.config.PoolSetting;
+
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.Mode;
 import io.redispoolagent.config.PoolSettings;
@@ -26,13 +28,13 @@ class CommonsPoolAccessTest {
     void readsTheSettingsOfALivePool() {
         PoolSnapshot snapshot = CommonsPoolAccess.of(pool).read(pool);
 
-        assertThat(snapshot.maxTotal()).isEqualTo(8);
-        assertThat(snapshot.maxIdle()).isEqualTo(8);
-        assertThat(snapshot.minIdle()).isZero();
-        assertThat(snapshot.maxWaitMillis()).isEqualTo(-1);
-        assertThat(snapshot.blockWhenExhausted()).isTrue();
-        assertThat(snapshot.testWhileIdle()).isFalse();
-        assertThat(snapshot.evictionIntervalMillis()).isEqualTo(-1);
+        assertThat(snapshot.get(PoolSetting.MAX_TOTAL)).isEqualTo(8);
+        assertThat(snapshot.get(PoolSetting.MAX_IDLE)).isEqualTo(8);
+        assertThat(snapshot.get(PoolSetting.MIN_IDLE)).isZero();
+        assertThat(snapshot.get(PoolSetting.MAX_WAIT)).isEqualTo(-1);
+        assertThat(snapshot.get(PoolSetting.BLOCK_WHEN_EXHAUSTED)).isEqualTo(1);
+        assertThat(snapshot.get(PoolSetting.TEST_WHILE_IDLE)).isZero();
+        assertThat(snapshot.get(PoolSetting.EVICTION_INTERVAL)).isEqualTo(-1);
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SizingPolicyTest {
 
     /** What commons-pool2 gives a pool nobody configured. */
-    private static final PoolSnapshot COMMONS_POOL_DEFAULTS = new PoolSnapshot(8, 8, 0, -1, true, false, -1);
+    private static final PoolSnapshot COMMONS_POOL_DEFAULTS = snapshot(8, 8, 0, -1, true, false, -1);
     private static final PoolSettings PRODUCTION = Environment.PRODUCTION.profile();
+
+    /** A pool's settings, in {@link PoolSetting} order. */
+    private static PoolSnapshot snapshot(long maxTotal, long maxIdle, long minIdle, long maxWaitMillis,
+                                         boolean blockWhenExhausted, boolean testWhileIdle, long evictionIntervalMillis) {
+        Map<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
+        values.put(PoolSetting.MAX_TOTAL, maxTotal);
+        values.put(PoolSetting.MAX_IDLE, maxIdle);
+        values.put(PoolSetting.MIN_IDLE, minIdle);
+        values.put(PoolSetting.MAX_WAIT, maxWaitMillis);
+        values.put(PoolSetting.BLOCK_WHEN_EXHAUSTED, blockWhenExhausted ? 1L : 0L);
+        values.put(PoolSetting.TEST_WHILE_IDLE, testWhileIdle ? 1L : 0L);
+        values.put(PoolSetting.EVICTION_INTERVAL, evictionIntervalMillis);
+        return new PoolSnapshot(values);
+    }
 
     private static List<String> plan(PoolSnapshot current, PoolSettings target, Mode mode) {
         return SizingPolicy.plan(current, target, mode).stream().map(SettingChange::toString)
@@ -30,21 +47,21 @@ class SizingPolicyTest {
 
     @Test
     void enforceShrinksAPoolLargerThanTheProfile() {
-        PoolSnapshot large = new PoolSnapshot(300, 300, 16, 1_000, true, true, 30_000);
+        PoolSnapshot large = snapshot(300, 300, 16, 1_000, true, true, 30_000);
 
         assertThat(plan(large, PRODUCTION, Mode.ENFORCE)).containsExactly("maxTotal 300 -> 160", "maxIdle 300 -> 160");
     }
 
     @Test
     void enforceMakesAPoolThatFailsAtOnceWaitTheBoundedTime() {
-        PoolSnapshot failFast = new PoolSnapshot(160, 160, 16, 1_000, false, true, 30_000);
+        PoolSnapshot failFast = snapshot(160, 160, 16, 1_000, false, true, 30_000);
 
         assertThat(plan(failFast, PRODUCTION, Mode.ENFORCE)).containsExactly("blockWhenExhausted false -> true");
     }
 
     @Test
     void floorNeverLowersAPoolTheApplicationSizedAbove() {
-        PoolSnapshot large = new PoolSnapshot(300, 300, 20, 1_000, true, true, 30_000);
+        PoolSnapshot large = snapshot(300, 300, 20, 1_000, true, true, 30_000);
 
         assertThat(plan(large, PRODUCTION, Mode.FLOOR)).isEmpty();
     }
@@ -58,8 +75,8 @@ class SizingPolicyTest {
 
     @Test
     void floorLengthensAWaitShorterThanTheProfileButNeverShortensOne() {
-        PoolSnapshot shortWait = new PoolSnapshot(160, 160, 16, 200, true, true, 30_000);
-        PoolSnapshot longWait = new PoolSnapshot(160, 160, 16, 5_000, true, true, 30_000);
+        PoolSnapshot shortWait = snapshot(160, 160, 16, 200, true, true, 30_000);
+        PoolSnapshot longWait = snapshot(160, 160, 16, 5_000, true, true, 30_000);
 
         assertThat(plan(shortWait, PRODUCTION, Mode.FLOOR)).containsExactly("maxWait 200ms -> 1s");
         assertThat(plan(longWait, PRODUCTION, Mode.FLOOR)).isEmpty();
@@ -67,14 +84,14 @@ class SizingPolicyTest {
 
     @Test
     void floorKeepsTheIntervalOfAnEvictorThatAlreadyRuns() {
-        PoolSnapshot slowEvictor = new PoolSnapshot(160, 160, 16, 1_000, true, true, 300_000);
+        PoolSnapshot slowEvictor = snapshot(160, 160, 16, 1_000, true, true, 300_000);
 
         assertThat(plan(slowEvictor, PRODUCTION, Mode.FLOOR)).isEmpty();
     }
 
     @Test
     void floorLeavesAnUnlimitedPoolUnlimited() {
-        PoolSnapshot unlimited = new PoolSnapshot(-1, -1, 16, 1_000, true, true, 30_000);
+        PoolSnapshot unlimited = snapshot(-1, -1, 16, 1_000, true, true, 30_000);
 
         assertThat(plan(unlimited, PRODUCTION, Mode.FLOOR)).isEmpty();
     }
@@ -86,7 +103,7 @@ class SizingPolicyTest {
 
     @Test
     void settingsThatAreNotManagedAreLeftAlone() {
-        PoolSettings onlyMaxTotal = PoolSettings.builder().maxTotal(50).build();
+        PoolSettings onlyMaxTotal = PoolSettings.builder().set(PoolSetting.MAX_TOTAL, 50).build();
 
         assertThat(plan(COMMONS_POOL_DEFAULTS, onlyMaxTotal, Mode.ENFORCE)).containsExactly("maxTotal 8 -> 50");
     }
