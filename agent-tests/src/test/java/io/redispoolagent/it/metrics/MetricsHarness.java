@@ -1,6 +1,7 @@
 package io.redispoolagent.it.metrics;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,10 @@ final class MetricsHarness {
         return value;
     }
 
+    /** The application-side Micrometer (core and its Prometheus registry) that the build resolved for child JVMs. */
+    static List<Path> micrometerClasspath() {
+        return Arrays.stream(requireProperty("micrometer.classpath").split(File.pathSeparator)).map(Path::of).toList();
+    }
 
     /** A scenario running in the background; {@link #release()} lets it finish, {@link #result()} waits for it. */
     static final class Running implements AutoCloseable {

@@ -9,10 +9,7 @@ import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.MicrometerJedisApp;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,8 +27,7 @@ class MicrometerBindingTest {
     void exhaustedJedisPoolShowsUsedMaxTimeoutsAndWaitCountExactlyInTheAppsMicrometerRegistry() {
         ChildJvm.Result result = ChildJvm.forMain(MicrometerJedisApp.class)
                 .client(ClientMatrix.jedis("5.2.0"))
-                .extraClasspath(Arrays.stream(MetricsHarness.requireProperty("micrometer.classpath").split(File.pathSeparator))
-                        .map(Path::of).toList())
+                .extraClasspath(MetricsHarness.micrometerClasspath())
                 .withAgent()
                 .systemProperty("redis.pool.env", "production")
                 .systemProperty("redis.pool.maxTotal", String.valueOf(HELD))

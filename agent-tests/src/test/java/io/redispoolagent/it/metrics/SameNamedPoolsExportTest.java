@@ -7,11 +7,8 @@ import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.SameNamedPoolsApp;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +32,7 @@ class SameNamedPoolsExportTest {
         int otelPort = Ports.free();
         ChildJvm.Result result = ChildJvm.forMain(SameNamedPoolsApp.class)
                 .client(ClientMatrix.jedis("5.2.0"))
-                .extraClasspath(Arrays.stream(MetricsHarness.requireProperty("micrometer.classpath").split(File.pathSeparator))
-                        .map(Path::of).toList())
+                .extraClasspath(MetricsHarness.micrometerClasspath())
                 .withAgent()
                 .systemProperty("redis.pool.env", "production")
                 .systemProperty("redis.pool.maxTotal", "2")
