@@ -1,6 +1,6 @@
 package io.redispoolagent.it.harness;
 
-import io.redispoolagent.sample.redis.RedisServerProcess;
+import io.redispoolagent.testsupport.redis.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;

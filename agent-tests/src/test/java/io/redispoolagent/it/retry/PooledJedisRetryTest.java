@@ -8,7 +8,7 @@ import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.PooledJedisProbeApp;
 import io.redispoolagent.it.scenarios.PooledJedisRetryApp;
-import io.redispoolagent.sample.redis.RedisServerProcess;
+import io.redispoolagent.testsupport.redis.RedisServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.redispoolagent.it.metrics.PrometheusText;
 import io.redispoolagent.it.scenarios.ConnectionKiller;
 import io.redispoolagent.it.scenarios.PooledJedisRetryApp;
 import io.redispoolagent.it.scenarios.RespClient;
-import io.redispoolagent.sample.redis.RedisServerProcess;
+import io.redispoolagent.testsupport.redis.RedisServerProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.HashMap;

@@ -69,7 +69,7 @@ public final class ServeOptions {
 
   /**
    * A simulated network round trip to Redis in microseconds (0 = off, the default): the service then reaches Redis
-   * through a {@link io.redispoolagent.sample.netsim.LatencyProxy} on loopback that delays each direction by half.
+   * through a {@link io.redispoolagent.testsupport.net.LatencyProxy} on loopback that delays each direction by half.
    */
   public ServeOptions withRedisLatencyMicros(long value) {
     if (value < 0 || value > MAX_REDIS_LATENCY_MICROS) {

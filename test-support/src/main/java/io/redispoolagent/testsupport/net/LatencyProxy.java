@@ -1,4 +1,4 @@
-package io.redispoolagent.sample.netsim;
+package io.redispoolagent.testsupport.net;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,7 @@
-package io.redispoolagent.sample.netsim;
+package io.redispoolagent.sample.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redispoolagent.sample.service.SampleService;
-import io.redispoolagent.sample.service.ServeOptions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

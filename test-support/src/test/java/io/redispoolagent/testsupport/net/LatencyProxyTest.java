@@ -1,4 +1,4 @@
-package io.redispoolagent.sample.netsim;
+package io.redispoolagent.testsupport.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

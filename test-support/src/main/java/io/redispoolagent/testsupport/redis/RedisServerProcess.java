@@ -1,4 +1,4 @@
-package io.redispoolagent.sample.redis;
+package io.redispoolagent.testsupport.redis;
 
 import java.io.File;
 import java.io.IOException;
