@@ -1,11 +1,13 @@
 package io.redispoolagent.it.harness;
 
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,9 @@ import java.util.function.Consumer;
  *         .run();
  * }</pre>
  *
- * <p>The classpath is the scenario classes directory (system property {@code scenario.classes}) plus
- * the jars of at most one client version. The child runs on the JDK running the tests unless {@link
+ * <p>The classpath is the scenario classes directory (system property {@code scenario.classes}), the
+ * test support the scenarios use (its RESP client, fault proxy and connection killer), and the jars of
+ * at most one client version. The child runs on the JDK running the tests unless {@link
  * #javaHome} says otherwise. It inherits the environment except the variables that configure the
  * agent or the JVM ({@code REDIS_POOL_*}, {@code DEPLOYMENT_ENV}, {@code OTEL_*}, {@code
  * JAVA_TOOL_OPTIONS}, ...), so a developer's shell cannot change what a test sees; {@link #env} sets
@@ -203,12 +206,25 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         List<String> classpath = new ArrayList<>();
         classpath.add(SystemProperties.require("scenario.classes"));
+        classpath.add(testSupportClasses().toString());
         clientClasspath.forEach(jar -> classpath.add(jar.toString()));
         extraClasspath.forEach(jar -> classpath.add(jar.toString()));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         command.add(mainClass);
         return command;
+    }
+
+    /**
+     * The test support's jar (or classes directory, in a reactor build), taken from this JVM's own class
+     * path, so a child runs the very build the tests were compiled against.
+     */
+    private static Path testSupportClasses() {
+        try {
+            return Path.of(RespClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the test support classes", e);
+        }
     }
 
     private boolean waitFor(Process process) {

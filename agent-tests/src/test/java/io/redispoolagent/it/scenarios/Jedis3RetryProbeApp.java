@@ -1,5 +1,7 @@
 package io.redispoolagent.it.scenarios;
 
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import redis.clients.jedis.JedisPubSub;

@@ -3,6 +3,8 @@ package io.redispoolagent.it.scenarios;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.support.ConnectionPoolSupport;
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;

@@ -1,5 +1,7 @@
 package io.redispoolagent.it.scenarios;
 
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;

@@ -1,5 +1,8 @@
 package io.redispoolagent.it.scenarios;
 
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.ConnectionKiller;
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

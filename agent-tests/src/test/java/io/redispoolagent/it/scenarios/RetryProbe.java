@@ -1,5 +1,7 @@
 package io.redispoolagent.it.scenarios;
 
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.RespClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

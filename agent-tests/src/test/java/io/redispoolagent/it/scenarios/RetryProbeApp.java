@@ -1,5 +1,7 @@
 package io.redispoolagent.it.scenarios;
 
+import io.redispoolagent.testsupport.net.FaultProxy;
+import io.redispoolagent.testsupport.redis.RespClient;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;

@@ -3,11 +3,9 @@ package io.redispoolagent.testsupport.redis;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,25 +230,12 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends PING in RESP over a plain socket, so the launcher needs no client library. A server started
-     * with {@code --requirepass} answers {@code -NOAUTH}: it is up all the same.
-     */
+    /** A server started with {@code --requirepass} answers {@code -NOAUTH}: it is up all the same. */
     private boolean answersPing() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 500);
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] reply = new byte[7];
-            int read = 0;
-            InputStream in = socket.getInputStream();
-            for (int n; read < reply.length && (n = in.read(reply, read, reply.length - read)) > 0; ) {
-                read += n;
-            }
-            String answer = new String(reply, 0, read, StandardCharsets.US_ASCII);
-            return "+PONG\r\n".equals(answer) || answer.startsWith("-NOAUTH");
+        try (RespClient client = new RespClient(HOST, port, 1_000)) {
+            Object reply = client.call("PING");
+            return "PONG".equals(reply)
+                    || reply instanceof RuntimeException && ((RuntimeException) reply).getMessage().startsWith("NOAUTH");
         } catch (IOException e) {
             return false;
         }

@@ -1,10 +1,11 @@
-package io.redispoolagent.it.scenarios;
+package io.redispoolagent.testsupport.redis;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,13 +15,19 @@ import java.util.List;
 public final class RespClient implements AutoCloseable {
 
     private final Socket socket;
-    private final InputStream in;
+    private final DataInputStream in;
     private final OutputStream out;
 
+    /** Connects with a 5 s timeout for the connect and for each reply. */
     public RespClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
-        socket.setSoTimeout(5_000);
-        in = new BufferedInputStream(socket.getInputStream());
+        this(host, port, 5_000);
+    }
+
+    public RespClient(String host, int port, int timeoutMillis) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+        socket.setSoTimeout(timeoutMillis);
+        in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = socket.getOutputStream();
     }
 
@@ -60,7 +67,8 @@ public final class RespClient implements AutoCloseable {
                 if (length < 0) {
                     return null;
                 }
-                byte[] data = in.readNBytes(length + 2);
+                byte[] data = new byte[length + 2];
+                in.readFully(data);
                 return new String(data, 0, length, StandardCharsets.UTF_8);
             }
             case '*': {

@@ -1,4 +1,4 @@
-package io.redispoolagent.it.scenarios;
+package io.redispoolagent.testsupport.redis;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,9 +39,11 @@ public final class ConnectionKiller implements AutoCloseable {
         List<Long> ids = normalClientIds();
         long killed = 0;
         for (long id : ids) {
-            if (id != ownId && id <= newestIdTwoRoundsAgo
-                    && admin.call("CLIENT", "KILL", "ID", Long.toString(id)) instanceof Long n) {
-                killed += n;
+            if (id != ownId && id <= newestIdTwoRoundsAgo) {
+                Object reply = admin.call("CLIENT", "KILL", "ID", Long.toString(id));
+                if (reply instanceof Long) {
+                    killed += (Long) reply;
+                }
             }
         }
         newestIdTwoRoundsAgo = newestIdOneRoundAgo;
@@ -51,11 +53,11 @@ public final class ConnectionKiller implements AutoCloseable {
 
     private List<Long> normalClientIds() throws IOException {
         Object reply = admin.call("CLIENT", "LIST", "TYPE", "normal");
-        if (!(reply instanceof String list)) {
+        if (!(reply instanceof String)) {
             throw new IOException("CLIENT LIST answered " + reply);
         }
         List<Long> ids = new ArrayList<>();
-        for (String line : list.split("\n")) {
+        for (String line : ((String) reply).split("\n")) {
             if (line.startsWith("id=")) {
                 int end = line.indexOf(' ');
                 ids.add(Long.parseLong(line.substring(3, end < 0 ? line.length() : end)));

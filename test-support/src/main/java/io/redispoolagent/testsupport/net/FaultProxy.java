@@ -1,4 +1,4 @@
-package io.redispoolagent.it.scenarios;
+package io.redispoolagent.testsupport.net;
 
 import java.io.IOException;
 import java.io.InputStream;
