@@ -3,6 +3,7 @@ package io.redispoolagent.it.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.testsupport.json.JsonReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +102,9 @@ class SampleAppSmokeTest {
       assertThat(load.exitValue()).as("load exit code; log:%n%s", loadLog).isZero();
 
       String result = new String(Files.readAllBytes(json), StandardCharsets.UTF_8);
-      assertThat(number(result, "requests")).as("requests in %s", result).isGreaterThan(100);
-      assertThat(number(result, "failures")).as("failures in %s", result).isZero();
+      Map<String, Object> figures = JsonReader.object(result);
+      assertThat((Double) figures.get("requests")).as("requests in %s", result).isGreaterThan(100);
+      assertThat(figures.get("failures")).as("failures in %s", result).isEqualTo(0.0);
       assertThat(result).as("the pool the run met (the agent's production size)").contains("maxTotal=160");
     } finally {
       server.destroy(); // SIGTERM: the app's shutdown hook stops its redis-server
@@ -112,10 +115,4 @@ class SampleAppSmokeTest {
     }
   }
 
-  /** The first top-level-looking {@code "name": N} in the load generator's JSON. */
-  private static long number(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\\d+)").matcher(json);
-    assertThat(m.find()).as("key %s in %s", name, json).isTrue();
-    return Long.parseLong(m.group(1));
-  }
 }

@@ -11,6 +11,7 @@ import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.Jdks;
 import io.redispoolagent.it.harness.RedisExtension;
+import io.redispoolagent.testsupport.json.JsonReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,7 +101,7 @@ class StatusViewTest {
 
             Cli json = cli("status", "127.0.0.1:" + port, "--json");
             assertThat(json.exitCode).isZero();
-            assertThat(parse(json.output)).isInstanceOf(Map.class);
+            assertThat(JsonReader.parse(json.output)).isInstanceOf(Map.class);
         } finally {
             Files.writeString(release, "go");
         }
@@ -156,7 +157,7 @@ class StatusViewTest {
         while (System.nanoTime() < deadline) {
             last = get("http://127.0.0.1:" + port + "/pools");
             if (last != null) {
-                for (Object pool : list(map(parse(last)).get("pools"))) {
+                for (Object pool : list(map(JsonReader.parse(last)).get("pools"))) {
                     if (poolName.equals(map(pool).get("name"))
                             && Double.valueOf(TIMED_OUT).equals(map(pool).get("timeouts"))) {
                         return map(pool);
@@ -205,16 +206,6 @@ class StatusViewTest {
             agentJarLoader = new URLClassLoader(new URL[] {ChildJvm.agentJar().toUri().toURL()}, null);
         }
         return agentJarLoader;
-    }
-
-    /** The agent's own JSON reader, loaded from the agent jar: the tests carry no JSON library either. */
-    static synchronized Object parse(String json) {
-        try {
-            return agentClasses().loadClass("io.redispoolagent.status.JsonReader").getMethod("parse", String.class)
-                    .invoke(null, json);
-        } catch (ReflectiveOperationException | IOException e) {
-            throw new AssertionError("cannot parse with the agent's JsonReader: " + json, e);
-        }
     }
 
     /**

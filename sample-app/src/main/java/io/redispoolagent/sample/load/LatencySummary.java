@@ -1,6 +1,8 @@
 package io.redispoolagent.sample.load;
 
-import io.redispoolagent.sample.json.JsonWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redispoolagent.sample.json.Json;
+import java.util.Locale;
 import org.HdrHistogram.AbstractHistogram;
 
 /** min/avg/p50/p95/p99/max of a histogram of microseconds, in milliseconds. All NaN when there were no samples. */
@@ -65,17 +67,17 @@ public final class LatencySummary {
     return max;
   }
 
-  /** Writes {"count", "min", "avg", "p50", "p95", "p99", "max"} as the next value. */
-  public void writeTo(JsonWriter w) {
-    w.beginObject()
-        .field("count", count)
-        .field("min", min)
-        .field("avg", avg)
-        .field("p50", p50)
-        .field("p95", p95)
-        .field("p99", p99)
-        .field("max", max)
-        .endObject();
+  /** {"count", "min", "avg", "p50", "p95", "p99", "max"}; the figures are null when there were no samples. */
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object();
+    json.put("count", count);
+    json.put("min", Json.figure(min));
+    json.put("avg", Json.figure(avg));
+    json.put("p50", Json.figure(p50));
+    json.put("p95", Json.figure(p95));
+    json.put("p99", Json.figure(p99));
+    json.put("max", Json.figure(max));
+    return json;
   }
 
   /** "min 0.3  avg 1.2  p50 0.9  p95 2.3  p99 5.1  max 12" (ms), or "-" with no samples. */
@@ -83,8 +85,23 @@ public final class LatencySummary {
     if (count == 0) {
       return "-";
     }
-    return "min " + JsonWriter.formatNumber(min) + "  avg " + JsonWriter.formatNumber(avg) + "  p50 "
-        + JsonWriter.formatNumber(p50) + "  p95 " + JsonWriter.formatNumber(p95) + "  p99 "
-        + JsonWriter.formatNumber(p99) + "  max " + JsonWriter.formatNumber(max);
+    return "min " + formatMillis(min) + "  avg " + formatMillis(avg) + "  p50 " + formatMillis(p50) + "  p95 "
+        + formatMillis(p95) + "  p99 " + formatMillis(p99) + "  max " + formatMillis(max);
+  }
+
+  /** Milliseconds as the text summaries print them: at most 3 decimals, trailing zeros dropped, no exponent. */
+  static String formatMillis(double ms) {
+    if (ms == Math.rint(ms) && Math.abs(ms) < 1e15) {
+      return Long.toString((long) ms);
+    }
+    String s = String.format(Locale.ROOT, "%.3f", ms);
+    int end = s.length();
+    while (s.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (s.charAt(end - 1) == '.') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 }

@@ -1,7 +1,9 @@
 package io.redispoolagent.sample.load;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.redispoolagent.sample.cli.Durations;
-import io.redispoolagent.sample.json.JsonWriter;
+import io.redispoolagent.sample.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  * use {@link HttpURLConnection} (Java 8) with keep-alive; only the given target and status URLs are contacted.
  */
 public final class LoadGenerator {
-  private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([0-9a-f]{32})\"");
+  private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
   private static final long USER_STACK_BYTES = 256 * 1024;
   /** Closed loop only: pause after a failed request so a refused connection does not spin. */
   private static final long FAILURE_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -207,7 +208,7 @@ public final class LoadGenerator {
   }
 
   private static String fmt(double ms) {
-    return Double.isNaN(ms) ? "-" : JsonWriter.formatNumber(ms);
+    return Double.isNaN(ms) ? "-" : LatencySummary.formatMillis(ms);
   }
 
   private void print(String line) {
@@ -230,10 +231,26 @@ public final class LoadGenerator {
       throw new IOException(url + " answered HTTP " + r.status);
     }
     String body = r.body.trim();
-    if (!(body.startsWith("{") && body.endsWith("}")) && !(body.startsWith("[") && body.endsWith("]"))) {
-      throw new IOException(url + " did not answer JSON");
+    JsonNode document;
+    try {
+      document = Json.read(body);
+    } catch (JsonProcessingException e) {
+      throw new IOException(url + " did not answer JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!document.isContainerNode()) {
+      throw new IOException(url + " did not answer a JSON object or array");
     }
     return body;
+  }
+
+  /** The token of a login reply ({@code {"user", "token"}}); null when it carries none. */
+  static String tokenOf(String loginReply) {
+    try {
+      String token = Json.read(loginReply).path("token").textValue();
+      return token != null && TOKEN.matcher(token).matches() ? token : null;
+    } catch (JsonProcessingException notJson) {
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- virtual user
@@ -316,8 +333,7 @@ public final class LoadGenerator {
         if (step == 0) {
           token = null;
           if (cause == null) {
-            Matcher m = TOKEN.matcher(response.body);
-            token = m.find() ? m.group(1) : null;
+            token = tokenOf(response.body);
           }
           // Without a token the rest of the cycle is pointless: log in again at the next slot.
           step = token == null ? 0 : 1;

@@ -1,16 +1,15 @@
 package io.redispoolagent.sample.load;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.redispoolagent.sample.cli.Durations;
-import io.redispoolagent.sample.json.JsonWriter;
+import io.redispoolagent.sample.json.Json;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The outcome of a load run: counts, rates, latency, and optionally the agent's status view at the end. */
 public final class LoadResult {
-  private static final Pattern POOL = Pattern.compile("\"pool\"\\s*:\\s*\"([^\"\\\\]*)\"");
-
   private final LoadOptions options;
   private final long elapsedMillis;
   private final LoadStats.Totals totals;
@@ -50,8 +49,11 @@ public final class LoadResult {
     if (serviceStatsJson == null) {
       return null;
     }
-    Matcher m = POOL.matcher(serviceStatsJson);
-    return m.find() ? m.group(1) : null;
+    try {
+      return Json.read(serviceStatsJson).path("pool").textValue();
+    } catch (JsonProcessingException notJson) {
+      return null;
+    }
   }
 
   public LoadOptions options() {
@@ -128,45 +130,46 @@ public final class LoadResult {
 
   /** The result as a JSON document (keys described in the README and {@code LoadGenerator}). */
   public String toJson() {
-    JsonWriter w = new JsonWriter().beginObject();
-    w.field("target", options.target().toString());
-    w.field("users", options.users());
-    w.field("durationSeconds", options.durationMillis() / 1000.0);
-    w.field("rampSeconds", options.rampMillis() / 1000.0);
-    w.field("paceMs", options.paceMillis());
-    w.field("verifyPerCycle", options.verifyPerCycle());
-    w.field("timeoutMs", options.timeoutMillis());
-    w.field("elapsedSeconds", elapsedMillis / 1000.0);
-    w.field("requests", requests());
-    w.field("successes", successes());
-    w.field("failures", failures());
-    w.field("failureRate", round(failureRate(), 6));
-    w.field("failurePercent", round(failureRate() * 100.0, 3));
-    w.field("rps", rps());
-    map(w.name("requestsByEndpoint"), requestsByEndpoint());
-    map(w.name("failuresByEndpoint"), failuresByEndpoint());
-    map(w.name("failuresByCause"), failuresByCause());
-    map(w.name("failuresByEndpointAndCause"), failuresByEndpointAndCause());
-    latency().writeTo(w.name("latencyMs"));
-    serviceTime().writeTo(w.name("serviceTimeMs"));
-    w.field("coordinatedOmissionCorrected", options.paceMillis() > 0);
-    w.field("latencyNote", latencyNote());
+    ObjectNode json = Json.object();
+    json.put("target", options.target().toString());
+    json.put("users", options.users());
+    json.put("durationSeconds", Json.figure(options.durationMillis() / 1000.0));
+    json.put("rampSeconds", Json.figure(options.rampMillis() / 1000.0));
+    json.put("paceMs", options.paceMillis());
+    json.put("verifyPerCycle", options.verifyPerCycle());
+    json.put("timeoutMs", options.timeoutMillis());
+    json.put("elapsedSeconds", Json.figure(elapsedMillis / 1000.0));
+    json.put("requests", requests());
+    json.put("successes", successes());
+    json.put("failures", failures());
+    json.put("failureRate", round(failureRate(), 6));
+    json.put("failurePercent", round(failureRate() * 100.0, 3));
+    json.put("rps", Json.figure(rps()));
+    json.set("requestsByEndpoint", counts(requestsByEndpoint()));
+    json.set("failuresByEndpoint", counts(failuresByEndpoint()));
+    json.set("failuresByCause", counts(failuresByCause()));
+    json.set("failuresByEndpointAndCause", counts(failuresByEndpointAndCause()));
+    json.set("latencyMs", latency().toJson());
+    json.set("serviceTimeMs", serviceTime().toJson());
+    json.put("coordinatedOmissionCorrected", options.paceMillis() > 0);
+    json.put("latencyNote", latencyNote());
     if (usersStillBusy > 0) {
-      w.field("usersStillBusyAtEnd", usersStillBusy);
+      json.put("usersStillBusyAtEnd", usersStillBusy);
     }
+    // Embedded as fetched: LoadGenerator checked that they are JSON, and re-parsing them here could only lose them.
     if (serviceStatsJson != null) {
-      w.name("serviceStats").rawValue(serviceStatsJson);
+      json.putRawValue("serviceStats", new RawValue(serviceStatsJson));
     }
     if (options.statusUri() != null) {
-      w.field("agentStatusUrl", options.statusUri().toString());
+      json.put("agentStatusUrl", options.statusUri().toString());
       if (agentStatusJson != null) {
-        w.name("agentStatus").rawValue(agentStatusJson);
+        json.putRawValue("agentStatus", new RawValue(agentStatusJson));
       } else {
-        w.name("agentStatus").nullValue();
-        w.field("agentStatusError", agentStatusError);
+        json.putNull("agentStatus");
+        json.put("agentStatusError", agentStatusError);
       }
     }
-    return w.endObject().toString();
+    return Json.write(json);
   }
 
   private String latencyNote() {
@@ -178,12 +181,10 @@ public final class LoadResult {
     return "closed loop (pace 0): latencyMs equals serviceTimeMs and is not corrected for coordinated omission";
   }
 
-  private static void map(JsonWriter w, Map<String, Long> values) {
-    w.beginObject();
-    for (Map.Entry<String, Long> e : values.entrySet()) {
-      w.field(e.getKey(), e.getValue());
-    }
-    w.endObject();
+  private static ObjectNode counts(Map<String, Long> values) {
+    ObjectNode counts = Json.object();
+    values.forEach(counts::put);
+    return counts;
   }
 
   private static double round(double value, int decimals) {

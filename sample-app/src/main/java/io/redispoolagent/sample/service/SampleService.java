@@ -1,9 +1,10 @@
 package io.redispoolagent.sample.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.redispoolagent.sample.cli.Durations;
-import io.redispoolagent.sample.json.JsonWriter;
+import io.redispoolagent.sample.json.Json;
 import io.redispoolagent.testsupport.net.LatencyProxy;
 import io.redispoolagent.testsupport.redis.RedisServerProcess;
 import java.io.ByteArrayOutputStream;
@@ -301,8 +302,7 @@ public final class SampleService implements AutoCloseable {
       sendText(exchange, 429, "too many logins for this user, try again later\n");
       return;
     }
-    sendJson(exchange, 200, new JsonWriter().beginObject().field("user", user).field("token", token).endObject()
-        .toString());
+    sendJson(exchange, 200, Json.object().put("user", user).put("token", token));
   }
 
   private void verify(HttpExchange exchange) throws IOException {
@@ -312,8 +312,7 @@ public final class SampleService implements AutoCloseable {
       sendText(exchange, 401, "invalid, revoked or expired token\n");
       return;
     }
-    sendJson(exchange, 200, new JsonWriter().beginObject().field("user", user).field("valid", true).endObject()
-        .toString());
+    sendJson(exchange, 200, Json.object().put("user", user).put("valid", true));
   }
 
   private void logout(HttpExchange exchange, byte[] body) throws IOException {
@@ -322,19 +321,15 @@ public final class SampleService implements AutoCloseable {
       sendText(exchange, 401, "invalid, revoked or expired token\n");
       return;
     }
-    sendJson(exchange, 200, "{\"loggedOut\": true}");
+    sendJson(exchange, 200, Json.object().put("loggedOut", true));
   }
 
-  private String statsJson() {
-    JsonWriter w = new JsonWriter().beginObject();
-    w.field("client", redis.client());
-    w.field("pool", redis.describePool());
-    w.field("redisLatencyMicros", redisLatencyMicros());
-    w.name("responsesByStatus").beginObject();
-    for (Map.Entry<Integer, Long> e : responsesByStatus().entrySet()) {
-      w.field(Integer.toString(e.getKey()), e.getValue());
-    }
-    return w.endObject().endObject().toString();
+  private ObjectNode statsJson() {
+    ObjectNode stats = Json.object().put("client", redis.client()).put("pool", redis.describePool())
+        .put("redisLatencyMicros", redisLatencyMicros());
+    ObjectNode byStatus = stats.putObject("responsesByStatus");
+    responsesByStatus().forEach((status, count) -> byStatus.put(Integer.toString(status), count));
+    return stats;
   }
 
   private boolean allow(HttpExchange exchange, String method, String expected) throws IOException {
@@ -409,9 +404,9 @@ public final class SampleService implements AutoCloseable {
     send(exchange, status, "text/plain; charset=utf-8", text);
   }
 
-  private void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+  private void sendJson(HttpExchange exchange, int status, ObjectNode json) throws IOException {
     count(status);
-    send(exchange, status, "application/json", json + "\n");
+    send(exchange, status, "application/json", Json.write(json) + "\n");
   }
 
   private void count(int status) {

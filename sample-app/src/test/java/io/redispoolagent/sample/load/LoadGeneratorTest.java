@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.redispoolagent.sample.json.MiniJson;
+import io.redispoolagent.testsupport.json.JsonReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -106,7 +106,7 @@ class LoadGeneratorTest {
     assertThat(r.agentStatusJson()).isEqualTo("{\"pools\": []}");
     assertThat(r.servicePool()).isEqualTo("StubPool maxTotal=8");
 
-    Map<String, Object> written = MiniJson.object(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
+    Map<String, Object> written = JsonReader.object(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
     assertThat(written.get("requests")).isEqualTo((double) r.requests());
     assertThat(written.get("agentStatus")).isInstanceOf(Map.class);
   }

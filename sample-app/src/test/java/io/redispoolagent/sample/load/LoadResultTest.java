@@ -3,7 +3,7 @@ package io.redispoolagent.sample.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.redispoolagent.sample.json.MiniJson;
+import io.redispoolagent.testsupport.json.JsonReader;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class LoadResultTest {
   @SuppressWarnings("unchecked")
   void jsonHasTheAgreedKeys() {
     LoadResult r = new LoadResult(OPTIONS, 2_000, sample().totals(), null, null, 0);
-    Map<String, Object> json = MiniJson.object(r.toJson());
+    Map<String, Object> json = JsonReader.object(r.toJson());
     assertThat(json).containsKeys("requests", "failures", "failureRate", "rps", "latencyMs", "failuresByEndpoint",
         "failuresByCause", "serviceTimeMs", "users", "target");
     assertThat(json.get("requests")).isEqualTo(100.0);
@@ -77,12 +77,12 @@ class LoadResultTest {
     LoadOptions withStatus = OPTIONS.withStatusUri(URI.create("http://127.0.0.1:9464"));
     LoadResult r = new LoadResult(withStatus, 2_000, sample().totals(),
         "{\"pools\": [{\"name\": \"127.0.0.1:6379/0\", \"maxTotal\": 8}]}", null, 0);
-    Map<String, Object> json = MiniJson.object(r.toJson());
+    Map<String, Object> json = JsonReader.object(r.toJson());
     assertThat(json.get("agentStatus")).isInstanceOf(Map.class);
     assertThat(json.get("agentStatusUrl")).isEqualTo("http://127.0.0.1:9464");
 
     LoadResult missing = new LoadResult(withStatus, 2_000, sample().totals(), null, "ConnectException: refused", 0);
-    Map<String, Object> json2 = MiniJson.object(missing.toJson());
+    Map<String, Object> json2 = JsonReader.object(missing.toJson());
     assertThat(json2).containsEntry("agentStatus", null).containsEntry("agentStatusError", "ConnectException: refused");
     assertThat(missing.toText()).contains("agent status: not available (ConnectException: refused)");
   }
@@ -94,7 +94,7 @@ class LoadResultTest {
     assertThat(r.servicePool()).isEqualTo("JedisPool maxTotal=8 maxWait=500ms");
     assertThat(r.toText()).contains("service pool JedisPool maxTotal=8 maxWait=500ms");
     @SuppressWarnings("unchecked")
-    Map<String, Object> stats = (Map<String, Object>) MiniJson.object(r.toJson()).get("serviceStats");
+    Map<String, Object> stats = (Map<String, Object>) JsonReader.object(r.toJson()).get("serviceStats");
     assertThat(stats).containsEntry("client", "jedis");
     assertThat(r.failures()).isEqualTo(10);
   }
@@ -102,7 +102,7 @@ class LoadResultTest {
   @Test
   void emptyRunIsValidJson() {
     LoadResult r = new LoadResult(OPTIONS.withPaceMillis(0), 0, new LoadStats().totals(), null, null, 3);
-    Map<String, Object> json = MiniJson.object(r.toJson());
+    Map<String, Object> json = JsonReader.object(r.toJson());
     assertThat(json.get("requests")).isEqualTo(0.0);
     assertThat(json.get("failureRate")).isEqualTo(0.0);
     assertThat(json.get("rps")).isEqualTo(0.0);
