@@ -45,7 +45,8 @@ done
 
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: --runs expects a positive number, got '$RUNS'" >&2; exit 2; }
 [[ "$SPAWN_RATE" =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: --spawn-rate expects a positive number" >&2; exit 2; }
-if [[ "$DURATION" =~ ^([0-9]+)s?$ ]]; then
+# A unit is required: a bare number is milliseconds to the sample app and the agent, never a run's length.
+if [[ "$DURATION" =~ ^([0-9]+)s$ ]]; then
   DURATION_S="${BASH_REMATCH[1]}"
 elif [[ "$DURATION" =~ ^([0-9]+)m$ ]]; then
   DURATION_S=$(( ${BASH_REMATCH[1]} * 60 ))

@@ -41,7 +41,8 @@ public final class Cli {
       "      --status URL         the agent's status view (http://127.0.0.1:S); its JSON is embedded as agentStatus",
       "      --progress D         progress line interval (default 5s; 0 = none)",
       "",
-      "  durations: 500ms, 10s, 2m, 1h (a bare number is seconds)",
+      "  durations: 500ms, 10s, 2m, 1h; a bare number is milliseconds, as for the agent (--redis-latency also",
+      "             takes microseconds: 500us)",
       "  exit codes: 0 ok, 1 runtime failure, 2 bad command line");
 
   private static final List<String> SERVE_OPTIONS = Arrays.asList("port", "bind", "redis", "client", "threads",
