@@ -1,3 +1,4 @@
+import io.redispoolagent.testsupport.json.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Prints the side-by-side table of medians for one bench/compare.sh results folder.
  *
- * <p>{@code java bench/Summary.java bench/results/<timestamp>} (Java 11+ runs a single source file directly).
+ * <p>{@code java -cp sample-app/target/sample-app.jar bench/Summary.java bench/results/<timestamp>} (Java 11+ runs a
+ * single source file directly; the sample app's jar brings the tests' JSON reader and the Jackson it reads with).
  * It reads every {@code u<USERS>-<without|with>-r<RUN>.json} the load generator wrote and, per user count and mode,
  * takes the median of each figure over the runs (the mean of the middle two for an even count).
  */
@@ -51,9 +53,7 @@ public final class Summary {
         if (!m.matches()) {
           continue;
         }
-        Object parsed = new Json(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).value();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) parsed;
+        Map<String, Object> json = JsonReader.object(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
         runs.computeIfAbsent(Integer.parseInt(m.group(1)), u -> new LinkedHashMap<>())
             .computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(json);
       }
@@ -87,7 +87,7 @@ public final class Summary {
     }
     List<Double> values = new ArrayList<>();
     for (Map<String, Object> run : runs) {
-      if (path.equals("failureRate")) { // recomputed: the JSON rounds it to 3 decimals
+      if (path.equals("failureRate")) { // recomputed: the JSON rounds it
         double requests = number(run, "requests");
         values.add(requests == 0 ? 0.0 : number(run, "failures") / requests);
       } else {
@@ -138,124 +138,6 @@ public final class Summary {
         return String.format(Locale.ROOT, "%.2f %%", v * 100);
       default:
         return String.format(Locale.ROOT, "%,.1f", v);
-    }
-  }
-
-  /** A minimal JSON reader (objects, arrays, strings, numbers, true/false/null): enough for the load results. */
-  static final class Json {
-    private final String s;
-    private int i;
-
-    Json(String s) {
-      this.s = s;
-    }
-
-    Object value() {
-      skip();
-      char c = s.charAt(i);
-      if (c == '{') {
-        Map<String, Object> map = new LinkedHashMap<>();
-        i++;
-        skip();
-        if (s.charAt(i) == '}') {
-          i++;
-          return map;
-        }
-        while (true) {
-          skip();
-          String key = string();
-          skip();
-          expect(':');
-          map.put(key, value());
-          skip();
-          if (s.charAt(i) == ',') {
-            i++;
-          } else {
-            expect('}');
-            return map;
-          }
-        }
-      }
-      if (c == '[') {
-        List<Object> list = new ArrayList<>();
-        i++;
-        skip();
-        if (s.charAt(i) == ']') {
-          i++;
-          return list;
-        }
-        while (true) {
-          list.add(value());
-          skip();
-          if (s.charAt(i) == ',') {
-            i++;
-          } else {
-            expect(']');
-            return list;
-          }
-        }
-      }
-      if (c == '"') {
-        return string();
-      }
-      if (s.startsWith("true", i)) {
-        i += 4;
-        return Boolean.TRUE;
-      }
-      if (s.startsWith("false", i)) {
-        i += 5;
-        return Boolean.FALSE;
-      }
-      if (s.startsWith("null", i)) {
-        i += 4;
-        return null;
-      }
-      int start = i;
-      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-        i++;
-      }
-      if (start == i) {
-        throw new IllegalArgumentException("unexpected '" + c + "' at " + i);
-      }
-      return Double.parseDouble(s.substring(start, i));
-    }
-
-    private String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        char c = s.charAt(i++);
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c == '\\') {
-          char e = s.charAt(i++);
-          switch (e) {
-            case 'n': b.append('\n'); break;
-            case 't': b.append('\t'); break;
-            case 'r': b.append('\r'); break;
-            case 'b': b.append('\b'); break;
-            case 'f': b.append('\f'); break;
-            case 'u': b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
-            default: b.append(e);
-          }
-        } else {
-          b.append(c);
-        }
-      }
-    }
-
-    private void expect(char c) {
-      if (s.charAt(i) != c) {
-        throw new IllegalArgumentException("expected '" + c + "' at " + i + ", got '" + s.charAt(i) + "'");
-      }
-      i++;
-    }
-
-    private void skip() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
     }
   }
 }

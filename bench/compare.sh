@@ -146,6 +146,6 @@ for users in $USERS; do
 done
 
 echo
-java "$ROOT/bench/Summary.java" "$OUT"
+java -cp "$APP_JAR" "$ROOT/bench/Summary.java" "$OUT"
 echo
 echo "results: $OUT"
