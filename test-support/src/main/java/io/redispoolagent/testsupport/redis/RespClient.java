@@ -25,8 +25,14 @@ public final class RespClient implements AutoCloseable {
 
     public RespClient(String host, int port, int timeoutMillis) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-        socket.setSoTimeout(timeoutMillis);
+        try {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+        } catch (IOException e) {
+            // The launcher probes a starting server every 20 ms: a refused connect must not leak its socket.
+            socket.close();
+            throw e;
+        }
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = socket.getOutputStream();
     }
