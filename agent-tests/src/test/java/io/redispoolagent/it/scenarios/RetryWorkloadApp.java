@@ -27,8 +27,6 @@ import java.util.function.Supplier;
  *       every {@code every} ms (with {@code timeoutMs}, the client's socket timeout, shorter than that,
  *       the commands in flight time out); proxy down ({@code outageMs}) after {@code outageAtMs}; or a
  *       restart done by the test ({@code startedFile} is written once load runs);</li>
- *   <li>{@code warmupCalls} (2000): the periodic faults (kill, reset, stall) start once that many calls
- *       have succeeded;</li>
  *   <li>{@code durationMs}, {@code threads}; {@code naive=true} wraps every call in the app's own
  *       retry-everything loop (4 attempts on any connection error) — the double-apply the check
  *       must catch.</li>
@@ -54,7 +52,6 @@ public final class RetryWorkloadApp {
         long every = Long.parseLong(args.getOrDefault("every", "100"));
         boolean naive = Boolean.parseBoolean(args.getOrDefault("naive", "false"));
         boolean viaProxy = !"direct".equals(args.getOrDefault("via", "proxy"));
-        long warmupCalls = Long.parseLong(args.getOrDefault("warmupCalls", "2000"));
 
         RespClient.once(host, redisPort, "FLUSHALL");
         FaultProxy proxy = viaProxy ? new FaultProxy(host, redisPort) : null;
@@ -145,12 +142,6 @@ public final class RetryWorkloadApp {
                     Thread.sleep(300);
                     Files.write(Path.of(args.get("startedFile")), new byte[0]);
                     return;
-                }
-                // The retry budget banks a tenth of the requests served: a fault storm that starts
-                // before the first few thousand requests meets a budget that is empty by design, and
-                // whether it does would depend on how fast the machine warms up.
-                while (ok.sum() < warmupCalls && System.nanoTime() < end) {
-                    Thread.sleep(5);
                 }
                 try (ConnectionKiller killer = "kill".equals(fault)
                         ? new ConnectionKiller(host, redisPort, null) : null) {
