@@ -3,7 +3,6 @@ package io.redispoolagent.pool;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.reflect.Reflection;
 
 import java.util.List;
 
@@ -19,15 +18,14 @@ import java.util.List;
  */
 final class AsyncPoolSizer {
 
-    private static final String CONFIG_CLASS = "io.lettuce.core.support.BoundedPoolConfig";
-
     private AsyncPoolSizer() {
     }
 
     /** The plan for a pool about to be built with {@code config}; its config is the one to build it with. */
     static AsyncPoolPlan plan(Object config, PoolIdentity identity, AgentConfig agentConfig) {
-        PoolSnapshot before = new PoolSnapshot(intValue(config, "getMaxTotal"), intValue(config, "getMaxIdle"),
-                intValue(config, "getMinIdle"), -1, true, false, -1);
+        PoolSnapshot before = new PoolSnapshot(LettuceClasses.size(LettuceClasses.CONFIG_MAX_TOTAL, config),
+                LettuceClasses.size(LettuceClasses.CONFIG_MAX_IDLE, config),
+                LettuceClasses.size(LettuceClasses.CONFIG_MIN_IDLE, config), -1, true, false, -1);
         PoolSettings all = agentConfig.sizingFor(identity.name());
         PoolSettings managed = PoolSettings.builder().maxTotal(all.maxTotal()).maxIdle(all.maxIdle()).build();
         List<SettingChange> changes = SizingPolicy.plan(before, managed, agentConfig.mode());
@@ -50,28 +48,6 @@ final class AsyncPoolSizer {
     }
 
     private static Object rebuild(Object config, PoolSnapshot wanted) {
-        try {
-            Class<?> configClass = Class.forName(CONFIG_CLASS, false, config.getClass().getClassLoader());
-            Object builder = configClass.getMethod("builder").invoke(null);
-            Class<?> builderClass = builder.getClass();
-            builderClass.getMethod("maxTotal", int.class).invoke(builder, wanted.maxTotal());
-            builderClass.getMethod("maxIdle", int.class).invoke(builder, wanted.maxIdle());
-            builderClass.getMethod("minIdle", int.class).invoke(builder, wanted.minIdle());
-            for (String test : new String[] {"testOnCreate", "testOnAcquire", "testOnRelease"}) {
-                Object enabled = Reflection.call(config, "is" + Character.toUpperCase(test.charAt(0)) + test.substring(1));
-                builderClass.getMethod(test, boolean.class).invoke(builder, Boolean.TRUE.equals(enabled));
-            }
-            return builderClass.getMethod("build").invoke(builder);
-        } catch (ReflectiveOperationException failed) {
-            throw new IllegalStateException("cannot build a " + CONFIG_CLASS, failed);
-        }
-    }
-
-    private static int intValue(Object config, String getter) {
-        Object value = Reflection.call(config, getter);
-        if (!(value instanceof Integer)) {
-            throw new IllegalStateException(config.getClass().getName() + " has no " + getter + "()");
-        }
-        return (Integer) value;
+        return LettuceClasses.resized(config, wanted.maxTotal(), wanted.maxIdle(), wanted.minIdle());
     }
 }
