@@ -5,11 +5,11 @@ import io.redispoolagent.pool.JedisClasses;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.util.WeakIdentityTable;
 
 import java.lang.ref.WeakReference;
 
@@ -46,7 +46,7 @@ import java.lang.ref.WeakReference;
  */
 public final class JedisCommandRetry {
 
-    private static final IdentityCache<Target> TARGETS = new IdentityCache<>();
+    private static final WeakIdentityTable<Target> TARGETS = new WeakIdentityTable<>();
 
     private JedisCommandRetry() {
     }

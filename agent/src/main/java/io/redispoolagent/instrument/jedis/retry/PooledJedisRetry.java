@@ -6,11 +6,11 @@ import io.redispoolagent.pool.JedisClasses;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.util.WeakIdentityTable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -55,7 +55,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PooledJedisRetry {
 
-    private static final IdentityCache<PooledConnection> CONNECTIONS = new IdentityCache<>();
+    private static final WeakIdentityTable<PooledConnection> CONNECTIONS = new WeakIdentityTable<>();
 
     /**
      * The pools whose {@code getResource()} the application calls for a {@code Jedis}. Not {@code
