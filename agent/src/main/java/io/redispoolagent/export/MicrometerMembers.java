@@ -24,22 +24,22 @@ final class MicrometerMembers {
 
     static final ClientType FUNCTION_COUNTER = ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionCounter",
             Versions.ALL);
-    private static final ClientMember COUNTER_BUILDER = FUNCTION_COUNTER.staticMethod("builder", String.class, Object.class,
+    private static final ClientMember NEW_COUNTER_BUILDER = FUNCTION_COUNTER.staticMethod("builder", String.class, Object.class,
             ToDoubleFunction.class);
 
     static final ClientType FUNCTION_TIMER = ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionTimer",
             Versions.ALL);
-    private static final ClientMember TIMER_BUILDER = FUNCTION_TIMER.staticMethod("builder", String.class, Object.class,
+    private static final ClientMember NEW_TIMER_BUILDER = FUNCTION_TIMER.staticMethod("builder", String.class, Object.class,
             ToLongFunction.class, ToDoubleFunction.class, TimeUnit.class);
 
     static final ClientType GAUGE = ClientType.of(MICROMETER, "io.micrometer.core.instrument.Gauge", Versions.ALL);
-    private static final ClientMember GAUGE_BUILDER = GAUGE.staticMethod("builder", String.class, Object.class,
+    private static final ClientMember NEW_GAUGE_BUILDER = GAUGE.staticMethod("builder", String.class, Object.class,
             ToDoubleFunction.class);
 
     static final ClientType FUNCTION_COUNTER_BUILDER = builder("io.micrometer.core.instrument.FunctionCounter$Builder");
     static final ClientType FUNCTION_TIMER_BUILDER = builder("io.micrometer.core.instrument.FunctionTimer$Builder");
-    static final ClientType GAUGE_BUILDER_TYPE = builder("io.micrometer.core.instrument.Gauge$Builder");
-    private static final ClientType[] BUILDERS = {FUNCTION_COUNTER_BUILDER, FUNCTION_TIMER_BUILDER, GAUGE_BUILDER_TYPE};
+    static final ClientType GAUGE_BUILDER = builder("io.micrometer.core.instrument.Gauge$Builder");
+    private static final ClientType[] BUILDERS = {FUNCTION_COUNTER_BUILDER, FUNCTION_TIMER_BUILDER, GAUGE_BUILDER};
 
     static final ClientType METER_REGISTRY = ClientType.of(MICROMETER, METER_REGISTRY_CLASS, Versions.ALL);
     private static final ClientMember REMOVE = METER_REGISTRY.method("remove", Object.class,
@@ -61,16 +61,16 @@ final class MicrometerMembers {
     }
 
     static Object counterBuilder(Object registry, String name, Object state, ToDoubleFunction<?> value) {
-        return COUNTER_BUILDER.require(registry.getClass()).invoke(name, state, value);
+        return NEW_COUNTER_BUILDER.require(registry.getClass()).invoke(name, state, value);
     }
 
     static Object timerBuilder(Object registry, String name, Object state, ToLongFunction<?> count,
                                ToDoubleFunction<?> total, TimeUnit unit) {
-        return TIMER_BUILDER.require(registry.getClass()).invoke(name, state, count, total, unit);
+        return NEW_TIMER_BUILDER.require(registry.getClass()).invoke(name, state, count, total, unit);
     }
 
     static Object gaugeBuilder(Object registry, String name, Object state, ToDoubleFunction<?> value) {
-        return GAUGE_BUILDER.require(registry.getClass()).invoke(name, state, value);
+        return NEW_GAUGE_BUILDER.require(registry.getClass()).invoke(name, state, value);
     }
 
     static Object description(Object builder, String description) {

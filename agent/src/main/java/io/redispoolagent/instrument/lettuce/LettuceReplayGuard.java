@@ -138,7 +138,12 @@ public final class LettuceReplayGuard {
     /** True when Lettuce is going to replay (autoReconnect on); otherwise it fails them all itself. */
     private static boolean willReplay(Object handler) {
         Object options = LettuceMembers.CLIENT_OPTIONS.read(handler);
-        return options != null && LettuceMembers.IS_AUTO_RECONNECT.readBoolean(options, false);
+        if (options == null) {
+            AgentLog.warnOnce("retry:lettuce-options", "lettuce: cannot read the client options of "
+                    + handler.getClass().getName() + "; its replay after a reconnect is left as without the agent", null);
+            return false;
+        }
+        return LettuceMembers.IS_AUTO_RECONNECT.readBoolean(options, false);
     }
 
     private static boolean isDone(Object command) {
