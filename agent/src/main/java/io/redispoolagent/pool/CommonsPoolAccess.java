@@ -72,8 +72,8 @@ public final class CommonsPoolAccess {
 
     private CommonsPoolAccess(Class<?> type) {
         for (Declared declared : SETTINGS) {
-            Resolved getter = Way.first(declared.getters, type);
-            Resolved setter = Way.first(declared.setters, type);
+            Way getter = Way.first(declared.getters, type);
+            Way setter = Way.first(declared.setters, type);
             if (getter == null) {
                 missing.add(declared.getters[declared.getters.length - 1].member.name());
             }
@@ -204,14 +204,29 @@ public final class CommonsPoolAccess {
         }
 
         /** The first of {@code ways} that {@code type} has, or null. */
-        static Resolved first(Way[] ways, Class<?> type) {
+        static Way first(Way[] ways, Class<?> type) {
             for (Way way : ways) {
-                Handle handle = way.member.on(type);
-                if (handle != null) {
-                    return new Resolved(handle, way.unit);
+                if (way.member.on(type) != null) {
+                    return way;
                 }
             }
             return null;
+        }
+
+        long read(Object pool) {
+            try {
+                return unit.read(member.require(pool.getClass()), pool);
+            } catch (RuntimeException failed) {
+                throw new IllegalStateException(member + " failed", failed);
+            }
+        }
+
+        void write(Object pool, long value) {
+            try {
+                unit.write(member.require(pool.getClass()), pool, value);
+            } catch (RuntimeException failed) {
+                throw new IllegalStateException(member + " failed", failed);
+            }
         }
     }
 
@@ -233,41 +248,22 @@ public final class CommonsPoolAccess {
         }
     }
 
-    /** The way a pool class has. */
-    private static final class Resolved {
-        final Handle handle;
-        final Unit unit;
-
-        Resolved(Handle handle, Unit unit) {
-            this.handle = handle;
-            this.unit = unit;
-        }
-    }
-
-    /** One setting of one pool class. */
+    /** One setting of one pool class: the ways it has to read and write it. */
     private static final class Accessor {
-        private final Resolved getter;
-        private final Resolved setter;
+        private final Way getter;
+        private final Way setter;
 
-        Accessor(Resolved getter, Resolved setter) {
+        Accessor(Way getter, Way setter) {
             this.getter = getter;
             this.setter = setter;
         }
 
         long get(Object pool) {
-            try {
-                return getter.unit.read(getter.handle, pool);
-            } catch (RuntimeException failed) {
-                throw new IllegalStateException(getter.handle + " failed", failed);
-            }
+            return getter.read(pool);
         }
 
         void set(Object pool, long value) {
-            try {
-                setter.unit.write(setter.handle, pool, value);
-            } catch (RuntimeException failed) {
-                throw new IllegalStateException(setter.handle + " failed", failed);
-            }
+            setter.write(pool, value);
         }
     }
 }
