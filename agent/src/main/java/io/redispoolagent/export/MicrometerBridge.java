@@ -4,7 +4,6 @@ import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.RetryPolicies;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,8 +21,8 @@ import java.util.function.ToLongFunction;
 /**
  * Registers the pool figures in the application's Micrometer {@code Metrics.globalRegistry} (which
  * Spring Boot's Actuator and most Micrometer setups include), when Micrometer is visible from the
- * pool's class loader. The agent cannot link against Micrometer, so every call is reflective and the
- * meters read their values through JDK functional interfaces.
+ * pool's class loader. The agent cannot link against Micrometer, so every call goes through {@link
+ * MicrometerMembers} and the meters read their values through JDK functional interfaces.
  *
  * <p>Series are picked up, and the meters of a series none of whose pools is left removed, by
  * {@link #scan()}, which the telemetry thread runs every second; each pass costs a walk over the
@@ -31,8 +30,6 @@ import java.util.function.ToLongFunction;
  * reads too.
  */
 final class MicrometerBridge {
-
-    private static final String METRICS_CLASS = "io.micrometer.core.instrument.Metrics";
 
     private final PoolCollector pools;
     /** Micrometer's registry per class loader; a loader without Micrometer maps to {@link #ABSENT}. */
@@ -93,10 +90,7 @@ final class MicrometerBridge {
         if (!unpooledBound.add(registry)) {
             return;
         }
-        ClassLoader loader = registry.getClass().getClassLoader();
         try {
-            Class<?> meterRegistry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
-            Class<?> counter = Class.forName("io.micrometer.core.instrument.FunctionCounter", false, loader);
             for (PoolMetric metric : PoolMetrics.all()) {
                 if (!metric.unpooled()) {
                     continue;
@@ -105,16 +99,14 @@ final class MicrometerBridge {
                     PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
                     return unpooled == null ? 0 : figure.value(unpooled);
                 };
-                Object builder = counter.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
-                        .invoke(null, metric.name(), metric, read);
-                builder = BoundPool.invoke(builder, "description", new Class<?>[]{String.class}, metric.description());
+                Object builder = MicrometerMembers.counterBuilder(registry, metric.name(), metric, read);
+                builder = MicrometerMembers.description(builder, metric.description());
                 for (Map.Entry<String, String> tag : BoundPool.tags(null, null, null, -1, metric).entrySet()) {
-                    builder = BoundPool.invoke(builder, "tag", new Class<?>[]{String.class, String.class},
-                            tag.getKey(), tag.getValue());
+                    builder = MicrometerMembers.tag(builder, tag.getKey(), tag.getValue());
                 }
-                BoundPool.invoke(builder, "register", new Class<?>[]{meterRegistry}, registry);
+                MicrometerMembers.register(builder, registry);
             }
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+        } catch (RuntimeException | LinkageError failure) {
             ExportLog.warn("micrometer-unpooled", "telemetry: cannot register the retry counters of commands of no"
                     + " pool in Micrometer", failure);
         }
@@ -138,11 +130,10 @@ final class MicrometerBridge {
 
     private static Object lookUp(ClassLoader loader) {
         try {
-            Class<?> metrics = Class.forName(METRICS_CLASS, true, loader);
-            return metrics.getField("globalRegistry").get(null);
-        } catch (ClassNotFoundException | LinkageError absent) {
+            return MicrometerMembers.globalRegistry(loader);
+        } catch (LinkageError absent) {
             return null;
-        } catch (ReflectiveOperationException | RuntimeException unusable) {
+        } catch (RuntimeException unusable) {
             ExportLog.warn("micrometer-lookup", "telemetry: Micrometer found but its global registry is unusable;"
                     + " pool metrics are not bound to it", unusable);
             return null;
@@ -184,19 +175,17 @@ final class MicrometerBridge {
             if (initial == null) {
                 return false;
             }
-            ClassLoader loader = registry.getClass().getClassLoader();
             try {
-                Class<?> meterRegistry = Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader);
                 for (PoolMetric metric : PoolMetrics.all()) {
-                    Object builder = builder(loader, metric);
-                    builder = invoke(builder, "description", new Class<?>[]{String.class}, metric.description());
+                    Object builder = builder(metric);
+                    builder = MicrometerMembers.description(builder, metric.description());
                     for (Map.Entry<String, String> tag : tags(initial, metric).entrySet()) {
-                        builder = invoke(builder, "tag", new Class<?>[]{String.class, String.class}, tag.getKey(), tag.getValue());
+                        builder = MicrometerMembers.tag(builder, tag.getKey(), tag.getValue());
                     }
-                    meters.add(invoke(builder, "register", new Class<?>[]{meterRegistry}, registry));
+                    meters.add(MicrometerMembers.register(builder, registry));
                 }
                 return true;
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+            } catch (RuntimeException | LinkageError failure) {
                 ExportLog.warn("micrometer-register", "telemetry: cannot register the metrics of pool "
                         + initial.name() + " in Micrometer", failure);
                 remove();
@@ -204,27 +193,20 @@ final class MicrometerBridge {
             }
         }
 
-        private Object builder(ClassLoader loader, final PoolMetric metric) throws ReflectiveOperationException {
+        private Object builder(final PoolMetric metric) {
             switch (metric.type()) {
                 case COUNTER: {
-                    Class<?> counter = Class.forName("io.micrometer.core.instrument.FunctionCounter", false, loader);
                     ToDoubleFunction<BoundPool> read = pool -> pool.value(metric);
-                    return counter.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
-                            .invoke(null, metric.name(), this, read);
+                    return MicrometerMembers.counterBuilder(registry, metric.name(), this, read);
                 }
                 case HISTOGRAM: {
-                    Class<?> timer = Class.forName("io.micrometer.core.instrument.FunctionTimer", false, loader);
                     ToLongFunction<BoundPool> count = pool -> pool.count(metric);
                     ToDoubleFunction<BoundPool> total = pool -> pool.sumSeconds(metric);
-                    return timer.getMethod("builder", String.class, Object.class, ToLongFunction.class,
-                            ToDoubleFunction.class, TimeUnit.class)
-                            .invoke(null, metric.name(), this, count, total, TimeUnit.SECONDS);
+                    return MicrometerMembers.timerBuilder(registry, metric.name(), this, count, total, TimeUnit.SECONDS);
                 }
                 default: {
-                    Class<?> gauge = Class.forName("io.micrometer.core.instrument.Gauge", false, loader);
                     ToDoubleFunction<BoundPool> read = pool -> pool.value(metric);
-                    return gauge.getMethod("builder", String.class, Object.class, ToDoubleFunction.class)
-                            .invoke(null, metric.name(), this, read);
+                    return MicrometerMembers.gaugeBuilder(registry, metric.name(), this, read);
                 }
             }
         }
@@ -256,46 +238,14 @@ final class MicrometerBridge {
                 return;
             }
             try {
-                ClassLoader loader = registry.getClass().getClassLoader();
-                Class<?> meter = Class.forName("io.micrometer.core.instrument.Meter", false, loader);
-                Method remove = registry.getClass().getMethod("remove", meter);
                 for (Object each : meters) {
-                    remove.invoke(registry, each);
+                    MicrometerMembers.remove(registry, each);
                 }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+            } catch (RuntimeException | LinkageError failure) {
                 ExportLog.warn("micrometer-remove", "telemetry: cannot remove the metrics of a closed pool from Micrometer",
                         failure);
             }
             meters.clear();
-        }
-
-        static Object invoke(Object target, String name, Class<?>[] types, Object... args)
-                throws ReflectiveOperationException {
-            Method method = publicMethod(target.getClass(), name, types);
-            return method.invoke(target, args);
-        }
-
-        /** The method as declared by a public type, so that reflection may call it on a non-public implementation. */
-        private static Method publicMethod(Class<?> type, String name, Class<?>[] types) throws NoSuchMethodException {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
-                    try {
-                        return c.getMethod(name, types);
-                    } catch (NoSuchMethodException ignored) {
-                        // look further up
-                    }
-                }
-                for (Class<?> i : c.getInterfaces()) {
-                    if (java.lang.reflect.Modifier.isPublic(i.getModifiers())) {
-                        try {
-                            return i.getMethod(name, types);
-                        } catch (NoSuchMethodException ignored) {
-                            // next
-                        }
-                    }
-                }
-            }
-            return type.getMethod(name, types);
         }
     }
 }

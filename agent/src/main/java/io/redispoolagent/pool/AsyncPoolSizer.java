@@ -4,7 +4,6 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.reflect.Reflection;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -22,15 +21,14 @@ import java.util.Map;
  */
 final class AsyncPoolSizer {
 
-    private static final String CONFIG_CLASS = "io.lettuce.core.support.BoundedPoolConfig";
-
     private AsyncPoolSizer() {
     }
 
     /** The plan for a pool about to be built with {@code config}; its config is the one to build it with. */
     static AsyncPoolPlan plan(Object config, PoolIdentity identity, AgentConfig agentConfig) {
-        PoolSnapshot before = snapshot(intValue(config, "getMaxTotal"), intValue(config, "getMaxIdle"),
-                intValue(config, "getMinIdle"));
+        PoolSnapshot before = snapshot(LettuceClasses.size(LettuceClasses.CONFIG_MAX_TOTAL, config),
+                LettuceClasses.size(LettuceClasses.CONFIG_MAX_IDLE, config),
+                LettuceClasses.size(LettuceClasses.CONFIG_MIN_IDLE, config));
         PoolSettings all = agentConfig.sizingFor(identity.name());
         PoolSettings managed = PoolSettings.builder().set(PoolSetting.MAX_TOTAL, all.get(PoolSetting.MAX_TOTAL))
                 .set(PoolSetting.MAX_IDLE, all.get(PoolSetting.MAX_IDLE)).build();
@@ -54,28 +52,7 @@ final class AsyncPoolSizer {
     }
 
     private static Object rebuild(Object config, PoolSnapshot wanted) {
-        try {
-            Class<?> configClass = Class.forName(CONFIG_CLASS, false, config.getClass().getClassLoader());
-            Object builder = configClass.getMethod("builder").invoke(null);
-            Class<?> builderClass = builder.getClass();
-            builderClass.getMethod("maxTotal", int.class).invoke(builder, (int) wanted.get(PoolSetting.MAX_TOTAL));
-            builderClass.getMethod("maxIdle", int.class).invoke(builder, (int) wanted.get(PoolSetting.MAX_IDLE));
-            builderClass.getMethod("minIdle", int.class).invoke(builder, (int) wanted.get(PoolSetting.MIN_IDLE));
-            for (String test : new String[] {"testOnCreate", "testOnAcquire", "testOnRelease"}) {
-                Object enabled = Reflection.call(config, "is" + Character.toUpperCase(test.charAt(0)) + test.substring(1));
-                builderClass.getMethod(test, boolean.class).invoke(builder, Boolean.TRUE.equals(enabled));
-            }
-            return builderClass.getMethod("build").invoke(builder);
-        } catch (ReflectiveOperationException failed) {
-            throw new IllegalStateException("cannot build a " + CONFIG_CLASS, failed);
-        }
-    }
-
-    private static int intValue(Object config, String getter) {
-        Object value = Reflection.call(config, getter);
-        if (!(value instanceof Integer)) {
-            throw new IllegalStateException(config.getClass().getName() + " has no " + getter + "()");
-        }
-        return (Integer) value;
+        return LettuceClasses.resized(config, (int) wanted.get(PoolSetting.MAX_TOTAL),
+                (int) wanted.get(PoolSetting.MAX_IDLE), (int) wanted.get(PoolSetting.MIN_IDLE));
     }
 }

@@ -2,10 +2,11 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.metrics.PoolGauges;
-import io.redispoolagent.reflect.Reflection;
+import io.redispoolagent.reflect.ClientMember;
+import io.redispoolagent.reflect.ClientType;
+import io.redispoolagent.reflect.Handle;
+import io.redispoolagent.reflect.Versions;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes the settings of a live commons-pool2 {@code GenericObjectPool} by reflection.
+ * Reads and writes the settings of a live commons-pool2 {@code GenericObjectPool}, and the few other
+ * commons-pool2 members the agent uses.
  *
  * <p>Reflection, because the agent's classes cannot link against the application's commons-pool2
  * (another class loader, any version from 2.4 to 2.13). Where a setting has both a {@code Duration}
@@ -21,6 +23,43 @@ import java.util.Map;
  * since 2.10 and are the ones a future release drops. Looked up once per pool class.
  */
 public final class CommonsPoolAccess {
+
+    static final ClientType POOL = ClientType.of("commons-pool2", "org.apache.commons.pool2.impl.GenericObjectPool",
+            Versions.ALL);
+    /** The {@code Duration} accessors: in the matrix from 2.11.1 on, not in 2.8.1. */
+    static final ClientType DURATION_POOL = POOL.since("2.11");
+    static final ClientType POOL_2_12 = POOL.since("2.12");
+
+    private static final ClientMember NUM_ACTIVE = POOL.method("getNumActive", int.class);
+    private static final ClientMember NUM_IDLE = POOL.method("getNumIdle", int.class);
+    private static final ClientMember NUM_WAITERS = POOL.method("getNumWaiters", int.class);
+    private static final ClientMember FACTORY = POOL.method("getFactory", Object.class);
+    private static final ClientMember CLOSED = POOL.method("isClosed", boolean.class);
+
+    static final ClientType POOLED_OBJECT = ClientType.of("commons-pool2", "org.apache.commons.pool2.PooledObject",
+            Versions.ALL);
+    private static final ClientMember OBJECT = POOLED_OBJECT.method("getObject", Object.class);
+
+    /** Each setting's accessors, the preferred first; the last names what is reported missing. */
+    private static final Declared[] SETTINGS = {
+            Declared.property(PoolSetting.MAX_TOTAL, Unit.INT, "MaxTotal"),
+            Declared.property(PoolSetting.MAX_IDLE, Unit.INT, "MaxIdle"),
+            Declared.property(PoolSetting.MIN_IDLE, Unit.INT, "MinIdle"),
+            Declared.property(PoolSetting.BLOCK_WHEN_EXHAUSTED, Unit.BOOLEAN, "BlockWhenExhausted"),
+            Declared.property(PoolSetting.TEST_WHILE_IDLE, Unit.BOOLEAN, "TestWhileIdle"),
+            new Declared(PoolSetting.MAX_WAIT,
+                    new Way[] {Unit.DURATION.getter(DURATION_POOL, "getMaxWaitDuration"),
+                            Unit.MILLIS.getter(POOL, "getMaxWaitMillis")},
+                    new Way[] {Unit.DURATION.setter(DURATION_POOL, "setMaxWait"),
+                            Unit.MILLIS.setter(POOL, "setMaxWaitMillis")}),
+            new Declared(PoolSetting.EVICTION_INTERVAL,
+                    new Way[] {Unit.DURATION.getter(DURATION_POOL, "getDurationBetweenEvictionRuns"),
+                            Unit.DURATION.getter(DURATION_POOL, "getTimeBetweenEvictionRuns"),
+                            Unit.MILLIS.getter(POOL, "getTimeBetweenEvictionRunsMillis")},
+                    new Way[] {Unit.DURATION.setter(POOL_2_12, "setDurationBetweenEvictionRuns"),
+                            Unit.DURATION.setter(DURATION_POOL, "setTimeBetweenEvictionRuns"),
+                            Unit.MILLIS.setter(POOL, "setTimeBetweenEvictionRunsMillis")}),
+    };
 
     private static final ClassValue<CommonsPoolAccess> BY_CLASS = new ClassValue<CommonsPoolAccess>() {
         @Override
@@ -33,23 +72,38 @@ public final class CommonsPoolAccess {
     private final List<String> missing = new ArrayList<>();
 
     private CommonsPoolAccess(Class<?> type) {
-        number(type, PoolSetting.MAX_TOTAL, "MaxTotal");
-        number(type, PoolSetting.MAX_IDLE, "MaxIdle");
-        number(type, PoolSetting.MIN_IDLE, "MinIdle");
-        flag(type, PoolSetting.BLOCK_WHEN_EXHAUSTED, "BlockWhenExhausted");
-        flag(type, PoolSetting.TEST_WHILE_IDLE, "TestWhileIdle");
-        duration(type, PoolSetting.MAX_WAIT,
-                new String[] {"getMaxWaitDuration", "getMaxWaitMillis"},
-                new String[] {"setMaxWait", "setMaxWaitMillis"});
-        duration(type, PoolSetting.EVICTION_INTERVAL,
-                new String[] {"getDurationBetweenEvictionRuns", "getTimeBetweenEvictionRuns",
-                        "getTimeBetweenEvictionRunsMillis"},
-                new String[] {"setDurationBetweenEvictionRuns", "setTimeBetweenEvictionRuns",
-                        "setTimeBetweenEvictionRunsMillis"});
+        for (Declared declared : SETTINGS) {
+            Way getter = Way.first(declared.getters, type);
+            Way setter = Way.first(declared.setters, type);
+            if (getter == null) {
+                missing.add(declared.getters[declared.getters.length - 1].member.name());
+            }
+            if (setter == null) {
+                Way last = declared.setters[declared.setters.length - 1];
+                missing.add(last.member.name() + "(" + last.unit.written.getSimpleName() + ")");
+            }
+            if (getter != null && setter != null) {
+                accessors.put(declared.setting, new Accessor(getter, setter));
+            }
+        }
     }
 
     public static CommonsPoolAccess of(Object pool) {
         return BY_CLASS.get(pool.getClass());
+    }
+
+    /** The object a {@code PooledObject} wraps, or null. */
+    public static Object objectOf(Object pooledObject) {
+        return OBJECT.read(pooledObject);
+    }
+
+    /** The pool's factory, or null when the pool has none the agent can read. */
+    static Object factoryOf(Object pool) {
+        return FACTORY.read(pool);
+    }
+
+    static boolean isClosed(Object pool) {
+        return CLOSED.readBoolean(pool, false);
     }
 
     /** The accessors this pool class lacks, empty when the agent can read and resize it. */
@@ -73,13 +127,8 @@ public final class CommonsPoolAccess {
 
     /** The pool's live counts, read through its public getters (collection time only, never a hot path). */
     public PoolGauges gauges(Object pool) {
-        return new PoolGauges(count(pool, "getNumActive"), count(pool, "getNumIdle"), (int) get(pool, PoolSetting.MAX_TOTAL),
-                (int) get(pool, PoolSetting.MAX_IDLE), (int) get(pool, PoolSetting.MIN_IDLE), count(pool, "getNumWaiters"));
-    }
-
-    private static int count(Object pool, String getter) {
-        Object value = Reflection.call(pool, getter);
-        return value instanceof Integer ? (Integer) value : 0;
+        return new PoolGauges(NUM_ACTIVE.readInt(pool, 0), NUM_IDLE.readInt(pool, 0), (int) get(pool, PoolSetting.MAX_TOTAL),
+                (int) get(pool, PoolSetting.MAX_IDLE), (int) get(pool, PoolSetting.MIN_IDLE), NUM_WAITERS.readInt(pool, 0));
     }
 
     private long get(Object pool, PoolSetting setting) {
@@ -94,95 +143,128 @@ public final class CommonsPoolAccess {
         return accessor;
     }
 
-    private void number(Class<?> type, PoolSetting setting, String property) {
-        register(setting, "get" + property, method(type, "get" + property),
-                "set" + property + "(int)", method(type, "set" + property, int.class));
-    }
+    /** How a setting's value crosses: as long, booleans as 0/1, durations as millis. */
+    private enum Unit {
+        INT(int.class, int.class), BOOLEAN(boolean.class, boolean.class), MILLIS(long.class, long.class),
+        DURATION(Object.class, Duration.class);
 
-    private void flag(Class<?> type, PoolSetting setting, String property) {
-        register(setting, "get" + property, method(type, "get" + property),
-                "set" + property + "(boolean)", method(type, "set" + property, boolean.class));
-    }
+        private final Class<?> read;
+        private final Class<?> written;
 
-    private void duration(Class<?> type, PoolSetting setting, String[] getters, String[] setters) {
-        Method getter = null;
-        for (int i = 0; i < getters.length && getter == null; i++) {
-            getter = method(type, getters[i]);
+        Unit(Class<?> read, Class<?> written) {
+            this.read = read;
+            this.written = written;
         }
-        Method setter = null;
-        for (int i = 0; i < setters.length && setter == null; i++) {
-            setter = method(type, setters[i], Duration.class);
-            if (setter == null) {
-                setter = method(type, setters[i], long.class);
+
+        Way getter(ClientType type, String name) {
+            return new Way(type.method(name, read), this);
+        }
+
+        Way setter(ClientType type, String name) {
+            return new Way(type.method(name, void.class, written), this);
+        }
+
+        long read(Handle getter, Object pool) {
+            switch (this) {
+                case INT:
+                    return getter.invokeForInt(pool);
+                case BOOLEAN:
+                    return getter.invokeForBoolean(pool) ? 1 : 0;
+                case MILLIS:
+                    return getter.invokeForLong(pool);
+                default:
+                    return ((Duration) getter.invoke(pool)).toMillis();
             }
         }
-        register(setting, getters[getters.length - 1], getter, setters[setters.length - 1] + "(long)", setter);
+
+        void write(Handle setter, Object pool, long value) {
+            switch (this) {
+                case INT:
+                    setter.invokeWith(pool, (int) value);
+                    break;
+                case BOOLEAN:
+                    setter.invokeWith(pool, value != 0);
+                    break;
+                case MILLIS:
+                    setter.invokeWith(pool, value);
+                    break;
+                default:
+                    setter.invoke(pool, Duration.ofMillis(value));
+            }
+        }
     }
 
-    private void register(PoolSetting setting, String getterName, Method getter, String setterName, Method setter) {
-        if (getter == null) {
-            missing.add(getterName);
-        }
-        if (setter == null) {
-            missing.add(setterName);
-        }
-        if (getter != null && setter != null) {
-            accessors.put(setting, new Accessor(getter, setter));
-        }
-    }
+    /** One member through which a setting can be read or written. */
+    private static final class Way {
+        final ClientMember member;
+        final Unit unit;
 
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
-        try {
-            return type.getMethod(name, parameters);
-        } catch (NoSuchMethodException absent) {
+        Way(ClientMember member, Unit unit) {
+            this.member = member;
+            this.unit = unit;
+        }
+
+        /** The first of {@code ways} that {@code type} has, or null. */
+        static Way first(Way[] ways, Class<?> type) {
+            for (Way way : ways) {
+                if (way.member.on(type) != null) {
+                    return way;
+                }
+            }
             return null;
         }
+
+        long read(Object pool) {
+            try {
+                return unit.read(member.require(pool.getClass()), pool);
+            } catch (RuntimeException failed) {
+                throw new IllegalStateException(member + " failed", failed);
+            }
+        }
+
+        void write(Object pool, long value) {
+            try {
+                unit.write(member.require(pool.getClass()), pool, value);
+            } catch (RuntimeException failed) {
+                throw new IllegalStateException(member + " failed", failed);
+            }
+        }
     }
 
-    /** One setting: values cross as long (booleans as 0/1, durations as millis). */
-    private static final class Accessor {
-        private final Method getter;
-        private final Method setter;
+    /** A setting and its ways of being read and written, the preferred first. */
+    private static final class Declared {
+        final PoolSetting setting;
+        final Way[] getters;
+        final Way[] setters;
 
-        Accessor(Method getter, Method setter) {
+        Declared(PoolSetting setting, Way[] getters, Way[] setters) {
+            this.setting = setting;
+            this.getters = getters;
+            this.setters = setters;
+        }
+
+        static Declared property(PoolSetting setting, Unit unit, String property) {
+            return new Declared(setting, new Way[] {unit.getter(POOL, "get" + property)},
+                    new Way[] {unit.setter(POOL, "set" + property)});
+        }
+    }
+
+    /** One setting of one pool class: the ways it has to read and write it. */
+    private static final class Accessor {
+        private final Way getter;
+        private final Way setter;
+
+        Accessor(Way getter, Way setter) {
             this.getter = getter;
             this.setter = setter;
         }
 
         long get(Object pool) {
-            Object value = invoke(getter, pool);
-            if (value instanceof Duration) {
-                return ((Duration) value).toMillis();
-            }
-            if (value instanceof Boolean) {
-                return ((Boolean) value) ? 1 : 0;
-            }
-            return ((Number) value).longValue();
+            return getter.read(pool);
         }
 
         void set(Object pool, long value) {
-            Class<?> parameter = setter.getParameterTypes()[0];
-            Object argument;
-            if (parameter == Duration.class) {
-                argument = Duration.ofMillis(value);
-            } else if (parameter == boolean.class) {
-                argument = value != 0;
-            } else if (parameter == int.class) {
-                argument = (int) value;
-            } else {
-                argument = value;
-            }
-            invoke(setter, pool, argument);
-        }
-
-        private static Object invoke(Method method, Object target, Object... arguments) {
-            try {
-                return method.invoke(target, arguments);
-            } catch (InvocationTargetException failed) {
-                throw new IllegalStateException(method.getName() + " failed", failed.getCause());
-            } catch (IllegalAccessException denied) {
-                throw new IllegalStateException(method.getName() + " is not accessible", denied);
-            }
+            setter.write(pool, value);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.redispoolagent.pool;
 
-import io.redispoolagent.reflect.Reflection;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -21,8 +19,8 @@ import java.util.Set;
  */
 final class EndpointFinder {
 
-    private static final String JEDIS_HOST_AND_PORT = "redis.clients.jedis.HostAndPort";
-    private static final String LETTUCE_REDIS_URI = "io.lettuce.core.RedisURI";
+    private static final String JEDIS_HOST_AND_PORT = JedisClasses.HOST_AND_PORT.className();
+    private static final String LETTUCE_REDIS_URI = LettuceClasses.REDIS_URI.className();
     private static final int MAX_DEPTH = 4;
     private static final int MAX_OBJECTS = 64;
 
@@ -45,14 +43,14 @@ final class EndpointFinder {
             }
             String type = current.getClass().getName();
             if (address == null && (JEDIS_HOST_AND_PORT.equals(type) || LETTUCE_REDIS_URI.equals(type))) {
-                address = hasHost(current) ? current : null;
+                address = host(current) != null ? current : null;
                 if (database == null && LETTUCE_REDIS_URI.equals(type)) {
-                    database = intProperty(current, "getDatabase");
+                    database = knownDatabase(LettuceClasses.URI_DATABASE.readInt(current, -1));
                 }
                 continue;
             }
             if (database == null && type.startsWith("redis.clients.jedis.") && type.contains("Config")) {
-                database = intProperty(current, "getDatabase");
+                database = knownDatabase(JedisClasses.DATABASE.readInt(current, -1));
             }
             if (depth < MAX_DEPTH) {
                 enqueueFields(current, depth + 1, queue);
@@ -61,13 +59,15 @@ final class EndpointFinder {
         if (address == null) {
             return null;
         }
-        Integer port = intProperty(address, "getPort");
-        String host = (String) Reflection.call(address, "getHost");
-        return port == null ? null : new Endpoint(host, port, database == null ? 0 : database);
+        int port = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT) ? JedisClasses.PORT : LettuceClasses.URI_PORT)
+                .readInt(address, -1);
+        return port == -1 ? null : new Endpoint(host(address), port, database == null ? 0 : database);
     }
 
-    private static boolean hasHost(Object address) {
-        return Reflection.call(address, "getHost") instanceof String;
+    private static String host(Object address) {
+        Object host = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT) ? JedisClasses.HOST : LettuceClasses.URI_HOST)
+                .read(address);
+        return host instanceof String ? (String) host : null;
     }
 
     private static void enqueueFields(Object owner, int depth, Deque<Object[]> queue) {
@@ -100,8 +100,8 @@ final class EndpointFinder {
         }
     }
 
-    private static Integer intProperty(Object target, String getter) {
-        Object value = Reflection.call(target, getter);
-        return value instanceof Integer ? (Integer) value : null;
+    /** Null for the -1 of a config without a readable database, so that the walk keeps looking. */
+    private static Integer knownDatabase(int database) {
+        return database < 0 ? null : database;
     }
 }

@@ -1,9 +1,8 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.util.WeakIdentityTable;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,8 @@ final class LeakDetector {
 
     private final long thresholdMillis;
     private final ScheduledThreadPoolExecutor timer;
-    private final ConcurrentMap<IdentityKey, Borrow> outstanding = new ConcurrentHashMap<>();
+    /** Weak keys: a connection the application drops without returning it is not kept alive here. */
+    private final WeakIdentityTable<Borrow> outstanding = new WeakIdentityTable<>();
 
     LeakDetector(long thresholdMillis) {
         this.thresholdMillis = thresholdMillis;
@@ -33,12 +33,12 @@ final class LeakDetector {
 
     void borrowed(PoolRecord record, Object connection) {
         Borrow borrow = new Borrow(record, Thread.currentThread().getName());
-        outstanding.put(new IdentityKey(connection), borrow);
+        outstanding.put(connection, borrow);
         borrow.timeout = timer.schedule(borrow, thresholdMillis, TimeUnit.MILLISECONDS);
     }
 
     void returned(Object connection) {
-        Borrow borrow = outstanding.remove(new IdentityKey(connection));
+        Borrow borrow = outstanding.remove(connection);
         if (borrow == null) {
             return;
         }
@@ -81,25 +81,6 @@ final class LeakDetector {
                     + " has been held for more than " + thresholdMillis + " ms; a possible leak, borrowed at:" + stack);
             // Counted once the report is out, so that whoever sees the count can also read the report.
             record.stats().leakSuspected();
-        }
-    }
-
-    /** Connections compared by identity: a client's connection may define equals() by its state. */
-    private static final class IdentityKey {
-        private final Object connection;
-
-        IdentityKey(Object connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof IdentityKey && ((IdentityKey) other).connection == connection;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(connection);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.reflect.Reflection;
 
 /**
  * What the agent does when a pool is created, first borrowed from, or closed: the instrumentation's
@@ -33,9 +32,9 @@ public final class PoolLifecycle {
      */
     public static void sentinelPoolStarting(Object sentinelPool, String masterName) {
         // Jedis 4+: the sentinel pool is the GenericObjectPool; Jedis 3: it holds one in internalPool.
-        Object pool = Reflection.call(sentinelPool, "getFactory") != null ? sentinelPool
-                : Reflection.field(sentinelPool, "internalPool");
-        Object factory = pool == null ? null : Reflection.call(pool, "getFactory");
+        Object pool = CommonsPoolAccess.factoryOf(sentinelPool) != null ? sentinelPool
+                : JedisClasses.INTERNAL_POOL.read(sentinelPool);
+        Object factory = pool == null ? null : CommonsPoolAccess.factoryOf(pool);
         AgentConfig current = config;
         if (factory == null || current == null || PoolRegistry.lookup(pool) != null) {
             return;
@@ -90,8 +89,8 @@ public final class PoolLifecycle {
 
     /** Synchronized so that threads racing into the first borrow size the pool once. */
     private static synchronized void adopt(Object pool) {
-        if (PoolRegistry.lookup(pool) == null && !Boolean.TRUE.equals(Reflection.call(pool, "isClosed"))) {
-            register(pool, Reflection.call(pool, "getFactory"), true);
+        if (PoolRegistry.lookup(pool) == null && !CommonsPoolAccess.isClosed(pool)) {
+            register(pool, CommonsPoolAccess.factoryOf(pool), true);
         }
     }
 

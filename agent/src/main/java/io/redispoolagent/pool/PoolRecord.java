@@ -78,7 +78,7 @@ public final class PoolRecord {
         if (livePool == null) {
             return null;
         }
-        return kind == PoolKind.LETTUCE_ASYNC ? AsyncPoolAccess.gauges(livePool) : CommonsPoolAccess.of(livePool).gauges(livePool);
+        return kind == PoolKind.LETTUCE_ASYNC ? LettuceClasses.gauges(livePool) : CommonsPoolAccess.of(livePool).gauges(livePool);
     }
 
     /** The class loader of the live pool's class (where the application's libraries are visible), or null once it is gone. */

@@ -1,5 +1,7 @@
 package io.redispoolagent.pool;
 
+import io.redispoolagent.util.WeakIdentityTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Every pool the agent knows in this JVM, for the hooks (by pool object) and for exporters (all of them). */
 public final class PoolRegistry {
 
-    private static final PoolTable<PoolRecord> POOLS = new PoolTable<>();
+    private static final WeakIdentityTable<PoolRecord> POOLS = new WeakIdentityTable<>();
     private static final List<Runnable> FIRST_POOL_LISTENERS = new CopyOnWriteArrayList<>();
     private static final AtomicBoolean FIRST_POOL_SEEN = new AtomicBoolean();
 

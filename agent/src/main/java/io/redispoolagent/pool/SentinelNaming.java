@@ -1,7 +1,5 @@
 package io.redispoolagent.pool;
 
-import io.redispoolagent.reflect.Reflection;
-
 /**
  * The Sentinel master whose pool the current thread is building, set around Jedis'
  * {@code SentineledConnectionProvider.initMaster}, which builds a new pool at start and at every failover.
@@ -15,7 +13,7 @@ public final class SentinelNaming {
 
     /** Called as the provider starts building a master pool. */
     public static void enter(Object provider) {
-        Object masterName = Reflection.field(provider, "masterName");
+        Object masterName = JedisClasses.masterName(provider);
         if (masterName instanceof String) {
             MASTER.set((String) masterName);
         }

@@ -63,6 +63,13 @@ public final class ClientMatrix {
         return all("lettuce");
     }
 
+    /** The application-side Micrometer the tests use (system property {@code micrometer.classpath}). */
+    public static List<Path> micrometerClasspath() {
+        return Arrays.stream(SystemProperties.require("micrometer.classpath").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+    }
+
     private static Client find(String family, String version) {
         Client client = new Client(family, version);
         List<Client> known = all(family);

@@ -1,7 +1,5 @@
 package io.redispoolagent.instrument.lettuce;
 
-import io.redispoolagent.reflect.Reflection;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +19,7 @@ final class LettuceArguments {
     }
 
     static List<Object> of(Object commandArgs) {
-        Object singular = commandArgs == null ? null : Reflection.field(commandArgs, "singularArguments");
+        Object singular = commandArgs == null ? null : LettuceMembers.SINGULAR_ARGUMENTS.read(commandArgs);
         if (!(singular instanceof List)) {
             return Collections.emptyList();
         }

@@ -1,7 +1,6 @@
 package io.redispoolagent.instrument.lettuce;
 
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.reflect.Reflection;
 import io.redispoolagent.retry.ArgumentAccessor;
 import io.redispoolagent.retry.CommandSafety;
 import io.redispoolagent.retry.RetryOutcome;
@@ -9,7 +8,6 @@ import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.Safety;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +47,8 @@ import java.util.Set;
  * a re-dispatch would also need a fresh {@code CommandOutput}, which only the command's API method knows
  * how to build. The reply then waits for the reconnect, within the command's timeout.
  *
- * <p>Runs on the channel's event loop, once per broken connection; reflection only, no Lettuce class
- * is linked.
+ * <p>Runs on the channel's event loop, once per broken connection; Lettuce is reached through {@link
+ * LettuceMembers}, no Lettuce class is linked.
  */
 public final class LettuceReplayGuard {
 
@@ -60,9 +58,6 @@ public final class LettuceReplayGuard {
 
     private static final Set<String> TRANSACTION = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
             "MULTI", "EXEC", "DISCARD")));
-
-    private static final String TRANSACTIONAL_COMMAND = "io.lettuce.core.protocol.TransactionalCommand";
-    private static final String REDIS_COMMAND = "io.lettuce.core.protocol.RedisCommand";
 
     private LettuceReplayGuard() {
     }
@@ -106,34 +101,24 @@ public final class LettuceReplayGuard {
         if (!(cause instanceof IOException) || !RetryPolicies.enabled() || !willReplay(handler)) {
             return false;
         }
-        Object stack = Reflection.field(handler, "stack");
+        Object stack = LettuceMembers.STACK.read(handler);
         Object oldest = stack instanceof Queue ? ((Queue<?>) stack).peek() : null;
         if (oldest == null || isDone(oldest) || !replayable(RetryPolicies.fallback().commands(), oldest)) {
             return false;
         }
-        Object channel = Reflection.field(handler, "channel");
-        if (channel == null || !Boolean.TRUE.equals(Reflection.call(channel, "isActive")) || !handlerConnected(handler)) {
-            notifyException(Reflection.field(handler, "endpoint"), cause);
+        Object channel = LettuceMembers.CHANNEL.read(handler);
+        if (channel == null || !LettuceMembers.IS_ACTIVE.readBoolean(channel, false)
+                || !LettuceMembers.IS_CONNECTED.readBoolean(handler, false)) {
+            notifyException(LettuceMembers.ENDPOINT.read(handler), cause);
         }
         RetryPolicies.fallbackStats().record(RetryOutcome.RETRIED);
         return true;
     }
 
-    private static boolean handlerConnected(Object handler) {
-        try {
-            Method isConnected = Reflection.findMethod(handler.getClass(), "isConnected");
-            return isConnected != null && Boolean.TRUE.equals(isConnected.invoke(handler));
-        } catch (ReflectiveOperationException | RuntimeException unreadable) {
-            return false;
-        }
-    }
-
     private static void notifyException(Object endpoint, Throwable cause) {
         try {
-            Method notify = endpoint.getClass().getMethod("notifyException", Throwable.class);
-            notify.setAccessible(true);
-            notify.invoke(endpoint, cause);
-        } catch (ReflectiveOperationException | RuntimeException unreachable) {
+            LettuceMembers.NOTIFY_EXCEPTION.require(endpoint.getClass()).invoke(endpoint, cause);
+        } catch (RuntimeException | LinkageError unreachable) {
             AgentLog.warnOnce("retry:lettuce-notify", "lettuce: cannot report a connection failure to the endpoint",
                     unreachable);
         }
@@ -152,29 +137,34 @@ public final class LettuceReplayGuard {
 
     /** True when Lettuce is going to replay (autoReconnect on); otherwise it fails them all itself. */
     private static boolean willReplay(Object handler) {
-        Object options = Reflection.field(handler, "clientOptions");
-        return options != null && Boolean.TRUE.equals(Reflection.call(options, "isAutoReconnect"));
+        Object options = LettuceMembers.CLIENT_OPTIONS.read(handler);
+        if (options == null) {
+            AgentLog.warnOnce("retry:lettuce-options", "lettuce: cannot read the client options of "
+                    + handler.getClass().getName() + "; its replay after a reconnect is left as without the agent", null);
+            return false;
+        }
+        return LettuceMembers.IS_AUTO_RECONNECT.readBoolean(options, false);
     }
 
     private static boolean isDone(Object command) {
-        return !Boolean.FALSE.equals(invoke(command, "isDone"));
+        return LettuceMembers.IS_DONE.readBoolean(command, true);
     }
 
     /** MULTI, EXEC, DISCARD, or a command queued inside MULTI (Lettuce wraps those in a TransactionalCommand). */
     private static boolean isTransactional(Object command) {
         String name = name(command);
-        return name != null && TRANSACTION.contains(name) || Reflection.isA(command.getClass(), TRANSACTIONAL_COMMAND);
+        return name != null && TRANSACTION.contains(name) || LettuceMembers.TRANSACTIONAL_COMMAND.describes(command.getClass());
     }
 
     /** The command's name as sent ({@code getType().getBytes()}), or null if unreadable. */
     static String name(Object command) {
-        Object type = invoke(command, "getType");
-        Object bytes = type == null ? null : Reflection.call(type, "getBytes");
+        Object type = LettuceMembers.GET_TYPE.read(command);
+        Object bytes = type == null ? null : LettuceMembers.GET_BYTES.read(type);
         return bytes instanceof byte[] ? new String((byte[]) bytes, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     private static Safety safety(CommandSafety table, String name, Object command) {
-        return table.classify(name, LettuceArguments.of(invoke(command, "getArgs")), ArgumentAccessor.LISTS, 0);
+        return table.classify(name, LettuceArguments.of(LettuceMembers.GET_ARGS.read(command)), ArgumentAccessor.LISTS, 0);
     }
 
     /**
@@ -185,19 +175,15 @@ public final class LettuceReplayGuard {
         try {
             String message = "Connection lost after " + name + " was sent; not replayed after the reconnect because"
                     + " it is not safe to repeat (redis-pool-agent): it may or may not have been executed";
-            Object exception = Class.forName("io.lettuce.core.RedisException", false, command.getClass().getClassLoader())
-                    .getConstructor(String.class).newInstance(message);
-            Object output = invoke(command, "getOutput");
+            Object exception = LettuceMembers.NEW_REDIS_EXCEPTION.require(command.getClass()).invoke(message);
+            Object output = LettuceMembers.GET_OUTPUT.read(command);
             if (output != null) {
-                Method setError = output.getClass().getMethod("setError", String.class);
-                setError.setAccessible(true);
-                setError.invoke(output, message);
+                LettuceMembers.SET_ERROR.require(output.getClass()).invoke(output, message);
             }
-            Method complete = redisCommandMethod(command, "completeExceptionally", Throwable.class);
-            complete.invoke(command, exception);
+            completeExceptionally(command, exception);
             failTransactionQueue(output, exception);
             return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError cannotFail) {
+        } catch (RuntimeException | LinkageError cannotFail) {
             AgentLog.warnOnce("retry:lettuce-fail", "lettuce: cannot fail an in-flight " + name
                     + "; Lettuce replays it as without the agent", cannotFail);
             return false;
@@ -205,35 +191,21 @@ public final class LettuceReplayGuard {
     }
 
     /** EXEC's output holds the commands queued inside MULTI, which would otherwise wait for their timeout. */
-    private static void failTransactionQueue(Object output, Object exception) throws ReflectiveOperationException {
-        if (output == null || !Reflection.isA(output.getClass(), "io.lettuce.core.output.MultiOutput")) {
+    private static void failTransactionQueue(Object output, Object exception) {
+        if (output == null || !LettuceMembers.MULTI_OUTPUT.describes(output.getClass())) {
             return;
         }
-        Object queued = Reflection.field(output, "queue");
+        Object queued = LettuceMembers.QUEUE.read(output);
         if (queued instanceof Collection) {
             for (Object command : (Collection<?>) queued) {
                 if (!isDone(command)) {
-                    redisCommandMethod(command, "completeExceptionally", Throwable.class).invoke(command, exception);
+                    completeExceptionally(command, exception);
                 }
             }
         }
     }
 
-    private static Object invoke(Object command, String method) {
-        try {
-            return redisCommandMethod(command, method).invoke(command);
-        } catch (ReflectiveOperationException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    /** A method of the public {@code RedisCommand} interface: the command classes themselves may not be public. */
-    private static Method redisCommandMethod(Object command, String name, Class<?>... parameters) throws NoSuchMethodException {
-        try {
-            Class<?> api = Class.forName(REDIS_COMMAND, false, command.getClass().getClassLoader());
-            return api.getMethod(name, parameters);
-        } catch (ClassNotFoundException notLettuce) {
-            throw new NoSuchMethodException(REDIS_COMMAND + " not visible");
-        }
+    private static void completeExceptionally(Object command, Object exception) {
+        LettuceMembers.COMPLETE_EXCEPTIONALLY.require(command.getClass()).invoke(command, exception);
     }
 }

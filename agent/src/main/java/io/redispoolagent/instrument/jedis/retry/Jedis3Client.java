@@ -1,17 +1,35 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.reflect.Reflection;
-
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import io.redispoolagent.reflect.ClientMember;
+import io.redispoolagent.reflect.ClientType;
+import io.redispoolagent.reflect.Handle;
+import io.redispoolagent.reflect.Versions;
 
 /**
  * What the Jedis 3 retry needs of a {@code redis.clients.jedis.Connection} (usually its subclass {@code
- * Client}), by reflection: the agent does not link against Jedis. One instance per connection class.
- * Methods a plain {@code Connection} lacks ({@code BinaryClient}'s database and transaction state) are
- * treated as absent: no database to restore, never in a transaction.
+ * Client}): the agent does not link against Jedis. One instance per connection class. Methods a plain
+ * {@code Connection} lacks ({@code BinaryClient}'s database and transaction state) are treated as absent:
+ * no database to restore, never in a transaction.
  */
 final class Jedis3Client {
+
+    static final ClientType CONNECTION = ClientType.of("jedis", "redis.clients.jedis.Connection", Versions.before("4"));
+    private static final ClientMember GET_HOST = CONNECTION.method("getHost", Object.class);
+    private static final ClientMember GET_PORT = CONNECTION.method("getPort", int.class);
+    private static final ClientMember DISCONNECT = CONNECTION.method("disconnect", Object.class);
+    // By shape: ProtocolCommand, which the stand-ins of the unit tests cannot name.
+    private static final ClientMember SEND_COMMAND = CONNECTION.method("sendCommand", Object.class, ClientType.ANY, byte[][].class);
+    private static final ClientMember BROKEN = CONNECTION.fieldSetter("broken", boolean.class);
+
+    static final ClientType BINARY_CLIENT = ClientType.of("jedis", "redis.clients.jedis.BinaryClient", Versions.before("4"));
+    private static final ClientMember GET_DB = BINARY_CLIENT.method("getDB", int.class);
+    private static final ClientMember SET_DB = BINARY_CLIENT.method("setDb", void.class, int.class);
+    private static final ClientMember IS_IN_MULTI = BINARY_CLIENT.method("isInMulti", boolean.class);
+    private static final ClientMember IS_IN_WATCH = BINARY_CLIENT.method("isInWatch", boolean.class);
+
+    static final ClientType PROTOCOL_COMMAND = ClientType.of("jedis", "redis.clients.jedis.commands.ProtocolCommand",
+            Versions.before("4"));
+    private static final ClientMember GET_RAW = PROTOCOL_COMMAND.method("getRaw", Object.class);
 
     private static final ClassValue<Jedis3Client> BY_CLASS = new ClassValue<Jedis3Client>() {
         @Override
@@ -20,26 +38,20 @@ final class Jedis3Client {
         }
     };
 
-    private final Method getHost;
-    private final Method getPort;
-    private final Method getDb;
-    private final Method setDb;
-    private final Method isInMulti;
-    private final Method isInWatch;
-    private final Method disconnect;
-    private final Method sendCommand;
-    private final Field broken;
+    private final Handle setDb;
+    private final Handle isInMulti;
+    private final Handle isInWatch;
+    private final Handle disconnect;
+    private final Handle sendCommand;
+    private final Handle broken;
 
     private Jedis3Client(Class<?> type) {
-        getHost = method(type, "getHost");
-        getPort = method(type, "getPort");
-        getDb = method(type, "getDB");
-        setDb = method(type, "setDb", int.class);
-        isInMulti = method(type, "isInMulti");
-        isInWatch = method(type, "isInWatch");
-        disconnect = method(type, "disconnect");
-        sendCommand = sendCommandMethod(type);
-        broken = Reflection.findField(type, "broken");
+        setDb = SET_DB.on(type);
+        isInMulti = IS_IN_MULTI.on(type);
+        isInWatch = IS_IN_WATCH.on(type);
+        disconnect = DISCONNECT.on(type);
+        sendCommand = SEND_COMMAND.on(type);
+        broken = BROKEN.on(type);
     }
 
     static Jedis3Client of(Class<?> connectionType) {
@@ -47,18 +59,16 @@ final class Jedis3Client {
     }
 
     String host(Object connection) {
-        Object host = call(getHost, connection);
+        Object host = GET_HOST.read(connection);
         return host instanceof String ? (String) host : null;
     }
 
     int port(Object connection) {
-        Object port = call(getPort, connection);
-        return port instanceof Integer ? (Integer) port : -1;
+        return GET_PORT.readInt(connection, -1);
     }
 
     int database(Object connection) {
-        Object db = call(getDb, connection);
-        return db instanceof Integer ? (Integer) db : 0;
+        return GET_DB.readInt(connection, 0);
     }
 
     /** True when {@code sendCommand} and {@code broken} were found, as in every Jedis 3 {@code Connection}. */
@@ -74,14 +84,17 @@ final class Jedis3Client {
         return flag(isInMulti, connection) || flag(isInWatch, connection);
     }
 
-    private static boolean flag(Method getter, Object connection) {
-        return getter != null && !Boolean.FALSE.equals(call(getter, connection));
+    private static boolean flag(Handle getter, Object connection) {
+        try {
+            return getter != null && getter.invokeForBoolean(connection);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /** The command's name as sent ({@code ProtocolCommand.getRaw()}), or null if unreadable. */
     byte[] rawName(Object command) {
-        Method getRaw = method(command.getClass(), "getRaw");
-        Object raw = getRaw == null ? null : call(getRaw, command);
+        Object raw = GET_RAW.read(command);
         return raw instanceof byte[] ? (byte[]) raw : null;
     }
 
@@ -98,57 +111,14 @@ final class Jedis3Client {
     void reconnectAndSend(Object connection, Object command, byte[][] args) {
         int db = database(connection);
         try {
-            Reflection.invoke(disconnect, connection);
+            disconnect.invoke(connection);
         } catch (RuntimeException flushOnDeadSocket) {
             // disconnect() flushes before closing and throws on a dead socket; it closes the socket regardless.
         }
         if (setDb != null) {
-            Reflection.invoke(setDb, connection, db);
+            setDb.invokeWith(connection, db);
         }
-        try {
-            broken.setBoolean(connection, false);
-        } catch (IllegalAccessException unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
-        Reflection.invoke(sendCommand, connection, command, args);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    private static Object call(Method method, Object target) {
-        if (method == null) {
-            return null;
-        }
-        try {
-            return method.invoke(target);
-        } catch (ReflectiveOperationException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
-        try {
-            Method method = type.getMethod(name, parameters);
-            method.setAccessible(true);
-            return method;
-        } catch (NoSuchMethodException | RuntimeException absent) {
-            return null;
-        }
-    }
-
-    /**
-     * {@code sendCommand(ProtocolCommand, byte[]...)}, found by shape (the agent cannot name {@code
-     * ProtocolCommand}), or null.
-     */
-    private static Method sendCommandMethod(Class<?> type) {
-        for (Method candidate : type.getMethods()) {
-            Class<?>[] parameters = candidate.getParameterTypes();
-            if (candidate.getName().equals("sendCommand") && parameters.length == 2
-                    && parameters[1] == byte[][].class && parameters[0].isInterface()) {
-                candidate.setAccessible(true);
-                return candidate;
-            }
-        }
-        return null;
+        broken.invokeWith(connection, false);
+        sendCommand.invoke(connection, command, args);
     }
 }

@@ -5,11 +5,11 @@ import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.util.WeakIdentityTable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -51,7 +51,7 @@ public final class Jedis3ConnectionRetry {
     };
 
     /** Per connection: its pool's policy, the fallback for a connection of no known pool, or {@link #NO_RETRY}. */
-    private static final IdentityCache<Object> POLICIES = new IdentityCache<>();
+    private static final WeakIdentityTable<Object> POLICIES = new WeakIdentityTable<>();
     private static final Object NO_RETRY = new Object();
 
     private Jedis3ConnectionRetry() {

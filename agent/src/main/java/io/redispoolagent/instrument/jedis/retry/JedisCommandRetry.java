@@ -1,15 +1,15 @@
 package io.redispoolagent.instrument.jedis.retry;
 
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.pool.JedisClasses;
 import io.redispoolagent.pool.PoolRecord;
-import io.redispoolagent.reflect.Reflection;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.util.WeakIdentityTable;
 
 import java.lang.ref.WeakReference;
 
@@ -46,9 +46,7 @@ import java.lang.ref.WeakReference;
  */
 public final class JedisCommandRetry {
 
-    private static final String POOLED_PROVIDER = "redis.clients.jedis.providers.PooledConnectionProvider";
-    private static final String SENTINEL_PROVIDER = "redis.clients.jedis.providers.SentineledConnectionProvider";
-    private static final IdentityCache<Target> TARGETS = new IdentityCache<>();
+    private static final WeakIdentityTable<Target> TARGETS = new WeakIdentityTable<>();
 
     private JedisCommandRetry() {
     }
@@ -105,15 +103,15 @@ public final class JedisCommandRetry {
 
         static Target of(Object executor) {
             try {
-                Object provider = Reflection.field(executor, "provider");
+                Object provider = JedisClasses.provider(executor);
                 if (provider == null) {
-                    return NONE;
+                    throw new IllegalStateException(executor.getClass().getName() + " has no provider");
                 }
-                if (Reflection.isA(provider.getClass(), POOLED_PROVIDER)) {
-                    Object pool = Reflection.call(provider, "getPool");
+                if (JedisClasses.POOLED_PROVIDER.describes(provider.getClass())) {
+                    Object pool = JedisClasses.poolOf(provider);
                     return pool == null ? NONE : new Target(false, pool);
                 }
-                if (Reflection.isA(provider.getClass(), SENTINEL_PROVIDER)) {
+                if (JedisClasses.SENTINEL_PROVIDER.describes(provider.getClass())) {
                     // Its pool is replaced at each failover: the shared fallback policy counts these.
                     return new Target(true, null);
                 }

@@ -1,10 +1,14 @@
 package io.redispoolagent.instrument.jedis.retry;
 
+import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.reflect.ClientMember;
+import io.redispoolagent.reflect.ClientType;
+import io.redispoolagent.reflect.Handle;
+import io.redispoolagent.reflect.Versions;
 import io.redispoolagent.retry.ArgumentAccessor;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +22,12 @@ import java.util.List;
  */
 final class JedisCommands {
 
-    private static final String RAWABLE = "redis.clients.jedis.args.Rawable";
+    static final ClientType COMMAND_OBJECT = ClientType.of("jedis", "redis.clients.jedis.CommandObject", Versions.from("4"));
+    private static final ClientMember GET_ARGUMENTS = COMMAND_OBJECT.method("getArguments", Object.class);
 
-    private static final ClassValue<Method> GET_RAW = new ClassValue<Method>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            Method method = interfaceMethod(type, RAWABLE, "getRaw");
-            return method != null ? method : publicMethod(type, "getRaw");
-        }
-    };
-
-    private static final ClassValue<Method> GET_ARGUMENTS = new ClassValue<Method>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            return publicMethod(type, "getArguments");
-        }
-    };
+    /** What {@code ProtocolCommand} and every argument of {@code CommandArguments} implement. */
+    static final ClientType RAWABLE = ClientType.of("jedis", "redis.clients.jedis.args.Rawable", Versions.from("4"));
+    private static final ClientMember GET_RAW = RAWABLE.method("getRaw", Object.class);
 
     private JedisCommands() {
     }
@@ -50,7 +44,7 @@ final class JedisCommands {
     /** A {@code CommandObject}'s arguments as bytes, the command name first; null if unreadable. */
     static byte[][] rawArguments(Object commandObject) {
         try {
-            Object arguments = GET_ARGUMENTS.get(commandObject.getClass()).invoke(commandObject);
+            Object arguments = required(GET_ARGUMENTS, commandObject).invoke(commandObject);
             if (!(arguments instanceof Iterable)) {
                 return null;
             }
@@ -101,38 +95,16 @@ final class JedisCommands {
         return arguments;
     }
 
-    private static byte[] rawBytes(Object rawable) throws ReflectiveOperationException {
-        return (byte[]) GET_RAW.get(rawable.getClass()).invoke(rawable);
+    private static byte[] rawBytes(Object rawable) {
+        return (byte[]) required(GET_RAW, rawable).invoke(rawable);
     }
 
-    private static Method publicMethod(Class<?> type, String name) {
+    private static Handle required(ClientMember member, Object target) {
         try {
-            Method method = type.getMethod(name);
-            method.setAccessible(true);
-            return method;
-        } catch (NoSuchMethodException | RuntimeException missing) {
-            throw new IllegalStateException(type.getName() + " has no public " + name + "()", missing);
-        }
-    }
-
-    private static Method interfaceMethod(Class<?> type, String interfaceName, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> implemented : c.getInterfaces()) {
-                Method found = implemented.getName().equals(interfaceName) ? method(implemented, name)
-                        : interfaceMethod(implemented, interfaceName, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Method method(Class<?> type, String name) {
-        try {
-            return type.getMethod(name);
-        } catch (NoSuchMethodException missing) {
-            return null;
+            return member.require(target.getClass());
+        } catch (IllegalStateException absent) {
+            AgentLog.warnOnce("member:" + absent.getMessage(), absent.getMessage() + "; such commands are not retried", null);
+            throw absent;
         }
     }
 }

@@ -1,17 +1,17 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.reflect.Reflection;
+import io.redispoolagent.reflect.ClientMember;
+import io.redispoolagent.reflect.ClientType;
+import io.redispoolagent.reflect.Handle;
+import io.redispoolagent.reflect.Versions;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * What the retry of a pooled {@code Jedis} needs of a Jedis 4–8 {@code redis.clients.jedis.Connection}
- * class, found once per class by reflection (the agent does not link against Jedis). Read from the
- * 4.4.8, 5.2.0, 6.2.0, 7.5.3 sources and the 8.0.2 jar:
+ * class, found once per class (the agent does not link against Jedis). Read from the 4.4.8, 5.2.0,
+ * 6.2.0, 7.5.3 sources and the 8.0.2 jar:
  * <ul>
  *   <li>{@code initializeFromClientConfig(JedisClientConfig)}: the handshake (connect, HELLO/AUTH, CLIENT
  *       SETNAME/SETINFO, SELECT of the configured database); private in 4.4.8, protected from 5;</li>
@@ -25,6 +25,31 @@ import java.util.List;
  */
 final class JedisConnectionMembers {
 
+    static final ClientType CONNECTION = ClientType.of("jedis", "redis.clients.jedis.Connection", Versions.from("4"));
+    // The handshake's parameter is matched by shape: its class is JedisClientConfig in every version.
+    private static final ClientMember INITIALIZE = CONNECTION.method("initializeFromClientConfig", Object.class, ClientType.ANY);
+    private static final ClientMember DISCONNECT = CONNECTION.method("disconnect", Object.class);
+    private static final ClientMember SET_BROKEN = CONNECTION.method("setBroken", Object.class);
+    private static final ClientMember SELECT = CONNECTION.method("select", void.class, int.class);
+    private static final ClientMember EXECUTE = CONNECTION.method("executeCommand", Object.class,
+            "redis.clients.jedis.commands.ProtocolCommand");
+
+    static final ClientType PUSH_CONSUMERS_CONNECTION = CONNECTION.since("8");
+    private static final ClientMember INIT_PUSH_CONSUMERS = PUSH_CONSUMERS_CONNECTION.method("initPushConsumers",
+            Object.class, "redis.clients.jedis.JedisClientConfig");
+    private static final ClientMember PUSH_CONSUMERS = PUSH_CONSUMERS_CONNECTION.field("pushConsumers", Object.class);
+
+    static final ClientType PUSH_CONSUMER_CHAIN = ClientType.of("jedis", "redis.clients.jedis.PushConsumerChainImpl",
+            Versions.from("8"));
+    private static final ClientMember CONSUMERS = PUSH_CONSUMER_CHAIN.field("consumers", Object.class);
+
+    static final ClientType COMMAND = ClientType.of("jedis", "redis.clients.jedis.Protocol$Command", Versions.from("4"));
+    private static final ClientMember ROLE = COMMAND.staticField("ROLE");
+
+    static final ClientType CONNECTION_EXCEPTION = ClientType.of("jedis",
+            "redis.clients.jedis.exceptions.JedisConnectionException", Versions.from("4"));
+    private static final ClientMember NEW_CONNECTION_EXCEPTION = CONNECTION_EXCEPTION.constructor(String.class);
+
     private static final ClassValue<JedisConnectionMembers> BY_CLASS = new ClassValue<JedisConnectionMembers>() {
         @Override
         protected JedisConnectionMembers computeValue(Class<?> type) {
@@ -32,31 +57,29 @@ final class JedisConnectionMembers {
         }
     };
 
-    private final Method initialize;
-    private final Method disconnect;
-    private final Method setBroken;
-    private final Method select;
-    private final Method executeCommand;
+    private final Handle initialize;
+    private final Handle disconnect;
+    private final Handle setBroken;
+    private final Handle select;
+    private final Handle executeCommand;
     private final Object roleCommand;
-    private final Constructor<?> connectionException;
+    private final Handle connectionException;
     private final boolean hasPushConsumers;
-    private final Field pushConsumers;
-    private final Field consumerList;
+    private final Handle pushConsumers;
+    private final Handle consumerList;
 
     private JedisConnectionMembers(Class<?> type) {
-        initialize = oneArgument(type, "initializeFromClientConfig");
-        disconnect = Reflection.findMethod(type, "disconnect");
-        setBroken = Reflection.findMethod(type, "setBroken");
-        select = Reflection.findMethod(type, "select", int.class);
-        ClassLoader loader = type.getClassLoader();
-        Class<?> protocolCommand = Reflection.load("redis.clients.jedis.commands.ProtocolCommand", loader);
-        executeCommand = protocolCommand == null ? null : Reflection.findMethod(type, "executeCommand", protocolCommand);
-        roleCommand = enumConstant(Reflection.load("redis.clients.jedis.Protocol$Command", loader), "ROLE");
-        connectionException = constructor(Reflection.load("redis.clients.jedis.exceptions.JedisConnectionException", loader));
-        hasPushConsumers = Reflection.findMethod(type, "initPushConsumers",
-                Reflection.load("redis.clients.jedis.JedisClientConfig", loader)) != null;
-        pushConsumers = Reflection.findField(type, "pushConsumers");
-        consumerList = pushConsumers == null ? null : Reflection.findField(pushConsumers.getType(), "consumers");
+        initialize = INITIALIZE.on(type);
+        disconnect = DISCONNECT.on(type);
+        setBroken = SET_BROKEN.on(type);
+        select = SELECT.on(type);
+        executeCommand = EXECUTE.on(type);
+        Handle role = ROLE.on(type);
+        roleCommand = role == null ? null : role.invoke();
+        connectionException = NEW_CONNECTION_EXCEPTION.on(type);
+        hasPushConsumers = INIT_PUSH_CONSUMERS.on(type) != null;
+        pushConsumers = PUSH_CONSUMERS.on(type);
+        consumerList = pushConsumers == null ? null : CONSUMERS.in(type.getClassLoader());
     }
 
     static JedisConnectionMembers of(Class<?> connectionType) {
@@ -74,22 +97,22 @@ final class JedisConnectionMembers {
 
     /** Re-runs the handshake with the configuration the connection's own handshake received. */
     void initialize(Object connection, Object clientConfig) {
-        Reflection.invoke(initialize, connection, clientConfig);
+        initialize.invoke(connection, clientConfig);
     }
 
     void select(Object connection, int database) {
-        Reflection.invoke(select, connection, database);
+        select.invokeWith(connection, database);
     }
 
     /** Closes the socket and marks the connection broken, whatever state it is in; never throws. */
     void close(Object connection) {
         try {
-            Reflection.invoke(disconnect, connection);
+            disconnect.invoke(connection);
         } catch (RuntimeException flushOnDeadSocket) {
             // disconnect() flushes before closing and throws on a dead socket; it closes the socket regardless.
         }
         try {
-            Reflection.invoke(setBroken, connection);
+            setBroken.invoke(connection);
         } catch (RuntimeException unexpected) {
             // the socket is closed: the next use reconnects through connect(), which the agent refuses
         }
@@ -100,7 +123,7 @@ final class JedisConnectionMembers {
         if (executeCommand == null || roleCommand == null) {
             return false;
         }
-        Object reply = Reflection.invoke(executeCommand, connection, roleCommand);
+        Object reply = executeCommand.invoke(connection, roleCommand);
         Object role = reply instanceof List && !((List<?>) reply).isEmpty() ? ((List<?>) reply).get(0) : null;
         return role instanceof byte[] && "master".equals(new String((byte[]) role, StandardCharsets.UTF_8));
     }
@@ -122,8 +145,8 @@ final class JedisConnectionMembers {
     /** The {@code JedisConnectionException} the application sees when the agent refuses to reconnect a connection. */
     RuntimeException connectionException(String message) {
         try {
-            return (RuntimeException) connectionException.newInstance(message);
-        } catch (ReflectiveOperationException | RuntimeException unexpected) {
+            return (RuntimeException) connectionException.invoke(message);
+        } catch (RuntimeException unexpected) {
             return new IllegalStateException(message);
         }
     }
@@ -133,46 +156,10 @@ final class JedisConnectionMembers {
             return null;
         }
         try {
-            Object chain = pushConsumers.get(connection);
-            Object list = chain == null ? null : consumerList.get(chain);
+            Object chain = pushConsumers.invoke(connection);
+            Object list = chain == null ? null : consumerList.invoke(chain);
             return list instanceof List ? (List<?>) list : null;
-        } catch (IllegalAccessException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static Method oneArgument(Class<?> type, String name) {
-        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
-            for (Method method : declaring.getDeclaredMethods()) {
-                if (method.getName().equals(name) && method.getParameterTypes().length == 1) {
-                    try {
-                        method.setAccessible(true);
-                        return method;
-                    } catch (RuntimeException inaccessible) {
-                        return null;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Object enumConstant(Class<?> type, String name) {
-        if (type == null || !type.isEnum()) {
-            return null;
-        }
-        for (Object constant : type.getEnumConstants()) {
-            if (((Enum<?>) constant).name().equals(name)) {
-                return constant;
-            }
-        }
-        return null;
-    }
-
-    private static Constructor<?> constructor(Class<?> type) {
-        try {
-            return type == null ? null : type.getConstructor(String.class);
-        } catch (NoSuchMethodException | RuntimeException absent) {
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }

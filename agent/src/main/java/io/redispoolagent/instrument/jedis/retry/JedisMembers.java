@@ -1,9 +1,9 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.reflect.Reflection;
-
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import io.redispoolagent.reflect.ClientMember;
+import io.redispoolagent.reflect.ClientType;
+import io.redispoolagent.reflect.Handle;
+import io.redispoolagent.reflect.Versions;
 
 /**
  * What the retry of a pooled {@code Jedis} needs of a Jedis 4–8 {@code redis.clients.jedis.Jedis} class,
@@ -14,6 +14,10 @@ import java.lang.reflect.Method;
  */
 final class JedisMembers {
 
+    static final ClientType JEDIS = ClientType.of("jedis", "redis.clients.jedis.Jedis", Versions.from("4"));
+    private static final ClientMember CONNECTION = JEDIS.field("connection", Object.class);
+    private static final ClientMember GET_DB = JEDIS.method("getDB", int.class);
+
     private static final ClassValue<JedisMembers> BY_CLASS = new ClassValue<JedisMembers>() {
         @Override
         protected JedisMembers computeValue(Class<?> type) {
@@ -21,13 +25,13 @@ final class JedisMembers {
         }
     };
 
-    private final Field connection;
-    private final Method getDb;
+    private final Handle connection;
+    private final Handle getDb;
 
     private JedisMembers(Class<?> type) {
-        boolean isJedis = Reflection.isA(type, "redis.clients.jedis.Jedis");
-        connection = isJedis ? Reflection.findField(type, "connection") : null;
-        getDb = isJedis ? Reflection.findMethod(type, "getDB") : null;
+        boolean isJedis = JEDIS.describes(type);
+        connection = isJedis ? CONNECTION.on(type) : null;
+        getDb = isJedis ? GET_DB.on(type) : null;
     }
 
     static JedisMembers of(Class<?> jedisType) {
@@ -40,8 +44,8 @@ final class JedisMembers {
             return null;
         }
         try {
-            return connection.get(jedis);
-        } catch (IllegalAccessException | RuntimeException unreadable) {
+            return connection.invoke(jedis);
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }
@@ -49,9 +53,8 @@ final class JedisMembers {
     /** {@code jedis.getDB()}, or -1 when unreadable. */
     int database(Object jedis) {
         try {
-            Object db = getDb.invoke(jedis);
-            return db instanceof Integer ? (Integer) db : -1;
-        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return getDb.invokeForInt(jedis);
+        } catch (RuntimeException unreadable) {
             return -1;
         }
     }

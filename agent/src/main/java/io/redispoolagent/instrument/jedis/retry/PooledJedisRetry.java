@@ -1,15 +1,16 @@
 package io.redispoolagent.instrument.jedis.retry;
 
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.pool.CommonsPoolAccess;
+import io.redispoolagent.pool.JedisClasses;
 import io.redispoolagent.pool.PoolRecord;
-import io.redispoolagent.reflect.Reflection;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.util.WeakIdentityTable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -54,7 +55,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PooledJedisRetry {
 
-    private static final IdentityCache<PooledConnection> CONNECTIONS = new IdentityCache<>();
+    private static final WeakIdentityTable<PooledConnection> CONNECTIONS = new WeakIdentityTable<>();
 
     /**
      * The pools whose {@code getResource()} the application calls for a {@code Jedis}. Not {@code
@@ -63,8 +64,7 @@ public final class PooledJedisRetry {
     private static final ClassValue<Boolean> JEDIS_POOLS = new ClassValue<Boolean>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return Reflection.isA(type, "redis.clients.jedis.JedisPool")
-                    || Reflection.isA(type, "redis.clients.jedis.JedisSentinelPool");
+            return JedisClasses.JEDIS_POOL.describes(type) || JedisClasses.JEDIS_SENTINEL_POOL.describes(type);
         }
     };
 
@@ -100,7 +100,7 @@ public final class PooledJedisRetry {
             return;
         }
         PoolRecord record = PoolRecord.ofPool(pool);
-        Object jedis = record == null ? null : Reflection.call(pooledObject, "getObject");
+        Object jedis = record == null ? null : CommonsPoolAccess.objectOf(pooledObject);
         Object connection = jedis == null ? null : JedisMembers.of(jedis.getClass()).connection(jedis);
         PooledConnection state = connection == null ? null : CONNECTIONS.get(connection);
         if (state == null) {

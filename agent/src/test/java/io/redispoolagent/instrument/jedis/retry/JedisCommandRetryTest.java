@@ -3,7 +3,6 @@ package io.redispoolagent.instrument.jedis.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.retry.Backoff;
-import io.redispoolagent.retry.IdentityCache;
 import io.redispoolagent.retry.NanoClock;
 import io.redispoolagent.retry.RetryBudget;
 import io.redispoolagent.retry.RetryOutcome;
@@ -112,22 +111,5 @@ class JedisCommandRetryTest {
         } finally {
             RetryPolicies.configure(null);
         }
-    }
-
-    @Test
-    void identityCacheFindsByIdentity() {
-        IdentityCache<String> cache = new IdentityCache<>();
-        List<Object> keys = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            Object key = new String("k" + i);
-            keys.add(key);
-            assertThat(cache.putIfAbsent(key, "v" + i)).isEqualTo("v" + i);
-        }
-        for (int i = 0; i < 100; i++) {
-            assertThat(cache.get(keys.get(i))).isEqualTo("v" + i);
-        }
-        assertThat(cache.get(new String("k1"))).isNull();
-        assertThat(cache.putIfAbsent(keys.get(1), "other")).isEqualTo("v1");
-        assertThat(cache.size()).isEqualTo(100);
     }
 }
