@@ -9,8 +9,7 @@ public final class AgentVersion {
 
     private static final String VERSION = load();
 
-    private AgentVersion() {
-    }
+    private AgentVersion() {}
 
     public static String get() {
         return VERSION;

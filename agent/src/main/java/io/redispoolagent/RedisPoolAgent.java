@@ -5,7 +5,6 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.instrument.AgentInstaller;
 import io.redispoolagent.log.AgentLog;
-
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,8 +13,7 @@ public final class RedisPoolAgent {
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private RedisPoolAgent() {
-    }
+    private RedisPoolAgent() {}
 
     public static void premain(String arguments, Instrumentation instrumentation) {
         install(arguments, instrumentation, false);

@@ -8,8 +8,7 @@ import io.redispoolagent.config.PoolSetting;
 /** The one line the agent logs at start-up: what it will do, and how to change that. */
 final class StartupSummary {
 
-    private StartupSummary() {
-    }
+    private StartupSummary() {}
 
     static String describe(AgentConfig config) {
         String head = "redis-pool-agent " + AgentVersion.get() + " installed";
@@ -18,7 +17,9 @@ final class StartupSummary {
                     + " measured; set -D" + ConfigKey.ENV.key() + "=development|staging|production"
                     + " (or DEPLOYMENT_ENV) to size them";
         }
-        String environment = config.environment() == null ? "no environment" : config.environment().displayName();
+        String environment = config.environment() == null
+                ? "no environment"
+                : config.environment().displayName();
         return head + ": " + environment + ", mode " + config.mode().displayName() + " (" + poolSettings(config) + ")";
     }
 
@@ -29,7 +30,9 @@ final class StartupSummary {
                 if (text.length() > 0) {
                     text.append(", ");
                 }
-                text.append(setting.displayName()).append(' ').append(setting.describe(config.sizing().get(setting)));
+                text.append(setting.displayName())
+                        .append(' ')
+                        .append(setting.describe(config.sizing().get(setting)));
             }
         }
         return text.toString();

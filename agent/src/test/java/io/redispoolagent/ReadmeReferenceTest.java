@@ -1,14 +1,13 @@
 package io.redispoolagent;
 
-import io.redispoolagent.config.ConfigKey;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.config.ConfigKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The README's configuration reference stays in step with the code: every key the agent reads is documented. */
 class ReadmeReferenceTest {

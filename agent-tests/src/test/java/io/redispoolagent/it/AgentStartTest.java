@@ -26,7 +26,8 @@ class AgentStartTest {
     @Test
     void appWithoutRedisClientPrintsTheSameAndExitsTheSameWithTheAgent() {
         ChildJvm.Result without = ChildJvm.forMain(NoRedisClientApp.class).run();
-        ChildJvm.Result with = ChildJvm.forMain(NoRedisClientApp.class).withAgent().run();
+        ChildJvm.Result with =
+                ChildJvm.forMain(NoRedisClientApp.class).withAgent().run();
 
         assertThat(without.exitCode()).as("%s", without).isEqualTo(NoRedisClientApp.EXIT_CODE);
         assertThat(with.exitCode()).as("%s", with).isEqualTo(without.exitCode());
@@ -35,10 +36,16 @@ class AgentStartTest {
 
     @Test
     void agentGivenTwiceInstallsOnceAndSaysSoInOneLine() {
-        ChildJvm.Result result = jedisPingApp(ClientMatrix.jedis("5.2.0")).withAgent().withAgent().run();
+        ChildJvm.Result result = jedisPingApp(ClientMatrix.jedis("5.2.0"))
+                .withAgent()
+                .withAgent()
+                .run();
 
         assertPingWorked(result);
-        assertThat(result.agentLines()).as("%s", result).filteredOn(line -> line.contains("already installed")).hasSize(1);
+        assertThat(result.agentLines())
+                .as("%s", result)
+                .filteredOn(line -> line.contains("already installed"))
+                .hasSize(1);
     }
 
     /** The same bad value, given in each of the three ways a user can configure the agent. */
@@ -57,12 +64,17 @@ class AgentStartTest {
     @ParameterizedTest
     @EnumSource(BananaMaxTotal.class)
     void invalidMaxTotalIsOneWarningNamingKeyAndValueAndTheAppStillRuns(BananaMaxTotal source) {
-        ChildJvm.Result result = source.configure.apply(jedisPingApp(ClientMatrix.jedis("5.2.0"))).run();
+        ChildJvm.Result result = source.configure
+                .apply(jedisPingApp(ClientMatrix.jedis("5.2.0")))
+                .run();
 
         assertPingWorked(result);
-        assertThat(result.agentLines("WARN")).as("%s", result)
+        assertThat(result.agentLines("WARN"))
+                .as("%s", result)
                 .filteredOn(line -> line.contains("redis.pool.maxTotal"))
-                .singleElement().asString().contains("banana");
+                .singleElement()
+                .asString()
+                .contains("banana");
     }
 
     @Test
@@ -73,9 +85,12 @@ class AgentStartTest {
                 .run();
 
         assertPingWorked(result);
-        assertThat(result.agentLines("WARN")).as("%s", result)
+        assertThat(result.agentLines("WARN"))
+                .as("%s", result)
                 .filteredOn(line -> line.contains("redis.pool.maxTotl"))
-                .singleElement().asString().contains("redis.pool.maxTotal");
+                .singleElement()
+                .asString()
+                .contains("redis.pool.maxTotal");
     }
 
     @ParameterizedTest
@@ -94,12 +109,14 @@ class AgentStartTest {
 
     /** With an environment named, so the agent resizes the pool (and says so) rather than only observing it. */
     private static void assertRunsCleanlyUnderTheAgent(ChildJvm app, Client jedis) {
-        ChildJvm.Result result = app.withAgent().systemProperty("redis.pool.env", "development").run();
+        ChildJvm.Result result =
+                app.withAgent().systemProperty("redis.pool.env", "development").run();
 
         assertPingWorked(result);
         assertThat(result.stdoutLines()).contains("jedis jar: jedis-" + jedis.version() + ".jar");
         String poolName = redis.server().host() + ":" + redis.server().port();
-        assertThat(result.agentLines("INFO")).as("%s", result)
+        assertThat(result.agentLines("INFO"))
+                .as("%s", result)
                 .anyMatch(line -> line.contains(poolName) && line.contains("maxTotal"));
         assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
         assertThat(result.agentLines("ERROR")).as("%s", result).isEmpty();

@@ -23,13 +23,17 @@ class ClientMatrixTest {
     @Test
     void coversJedis3To8AndLettuce5To7() {
         assertThat(ClientMatrix.allJedis()).extracting(ClientMatrixTest::major).containsExactly(3, 4, 5, 6, 7, 8);
-        assertThat(ClientMatrix.allLettuce()).extracting(ClientMatrixTest::major).containsExactly(5, 6, 7);
+        assertThat(ClientMatrix.allLettuce())
+                .extracting(ClientMatrixTest::major)
+                .containsExactly(5, 6, 7);
     }
 
     @ParameterizedTest
     @MethodSource("allClients")
     void eachClientRunsOnTheJarOfItsOwnVersion(Client client) {
-        assertThat(client.classpath()).extracting(path -> path.getFileName().toString()).contains(jarName(client));
+        assertThat(client.classpath())
+                .extracting(path -> path.getFileName().toString())
+                .contains(jarName(client));
     }
 
     /** The root pom manages commons-pool2 for the agent; the matrix must not let that leak into the clients. */
@@ -38,12 +42,17 @@ class ClientMatrixTest {
     void eachClientGetsTheCommonsPool2VersionItsOwnPomNames(Client client) throws IOException {
         Path clientJar = client.classpath().stream()
                 .filter(path -> path.getFileName().toString().equals(jarName(client)))
-                .findFirst().orElseThrow();
-        String clientPom = Files.readString(clientJar.resolveSibling(jarName(client).replaceFirst("\\.jar$", ".pom")));
+                .findFirst()
+                .orElseThrow();
+        String clientPom =
+                Files.readString(clientJar.resolveSibling(jarName(client).replaceFirst("\\.jar$", ".pom")));
         Matcher version = COMMONS_POOL2_VERSION.matcher(clientPom);
-        assertThat(version.find()).as("commons-pool2 version in the pom of %s", client).isTrue();
+        assertThat(version.find())
+                .as("commons-pool2 version in the pom of %s", client)
+                .isTrue();
 
-        assertThat(client.classpath()).extracting(path -> path.getFileName().toString())
+        assertThat(client.classpath())
+                .extracting(path -> path.getFileName().toString())
                 .contains("commons-pool2-" + version.group(1) + ".jar");
     }
 

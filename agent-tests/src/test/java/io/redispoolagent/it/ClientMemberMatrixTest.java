@@ -46,7 +46,9 @@ class ClientMemberMatrixTest {
             for (Path jar : jars) {
                 String file = jar.getFileName().toString();
                 String prefix = artifact + "-";
-                if (file.startsWith(prefix) && file.endsWith(".jar") && file.length() > prefix.length()
+                if (file.startsWith(prefix)
+                        && file.endsWith(".jar")
+                        && file.length() > prefix.length()
                         && Character.isDigit(file.charAt(prefix.length()))) {
                     return file.substring(prefix.length(), file.length() - ".jar".length());
                 }
@@ -92,17 +94,19 @@ class ClientMemberMatrixTest {
     void everyDeclaredClientTypeIsCheckedAgainstSomeClasspathOfTheMatrix() {
         List<Classpath> classpaths = matrix().toList();
 
-        assertThat(DECLARED).allSatisfy(type -> assertThat(classpaths)
-                .as("a classpath with %s in %s", type.artifact(), type.versions())
-                .anySatisfy(classpath -> assertThat(classpath.versionOf(type.artifact()))
-                        .isNotNull()
-                        .matches(version -> type.versions().contains(version))));
+        assertThat(DECLARED)
+                .allSatisfy(type -> assertThat(classpaths)
+                        .as("a classpath with %s in %s", type.artifact(), type.versions())
+                        .anySatisfy(classpath -> assertThat(classpath.versionOf(type.artifact()))
+                                .isNotNull()
+                                .matches(version -> type.versions().contains(version))));
     }
 
     @Test
     void theAccessorsOfEveryLibraryTheAgentReachesAreFound() {
-        assertThat(DECLARED).extracting(ClientType::artifact).contains("jedis", "lettuce-core", "commons-pool2",
-                "netty-transport", "micrometer-core");
+        assertThat(DECLARED)
+                .extracting(ClientType::artifact)
+                .contains("jedis", "lettuce-core", "commons-pool2", "netty-transport", "micrometer-core");
         assertThat(DECLARED).flatExtracting(ClientType::members).hasSizeGreaterThan(50);
     }
 
@@ -112,12 +116,15 @@ class ClientMemberMatrixTest {
         connection.method("disconnectRenamed", Object.class);
         ClientType narrowed = connection.since("99");
         narrowed.method("disconnect", Object.class);
-        Classpath jedis = matrix().filter(classpath -> classpath.name().startsWith("jedis")).findFirst().orElseThrow();
+        Classpath jedis = matrix().filter(classpath -> classpath.name().startsWith("jedis"))
+                .findFirst()
+                .orElseThrow();
 
         try (URLClassLoader loader = jedis.isolatedLoader()) {
-            assertThat(mismatches(List.of(connection, narrowed), jedis, loader)).satisfiesExactly(
-                    missing -> assertThat(missing).contains("Connection.disconnectRenamed()", "missing"),
-                    early -> assertThat(early).contains("Connection.disconnect()", "exists"));
+            assertThat(mismatches(List.of(connection, narrowed), jedis, loader))
+                    .satisfiesExactly(
+                            missing -> assertThat(missing).contains("Connection.disconnectRenamed()", "missing"),
+                            early -> assertThat(early).contains("Connection.disconnect()", "exists"));
         }
     }
 
@@ -154,7 +161,11 @@ class ClientMemberMatrixTest {
     private static List<ClientType> declaredClientTypes() {
         Path agentClasses;
         try {
-            agentClasses = Path.of(ClientType.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            agentClasses = Path.of(ClientType.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (Exception e) {
             throw new IllegalStateException("cannot find the agent's classes", e);
         }
@@ -174,7 +185,8 @@ class ClientMemberMatrixTest {
         List<String> entries = new ArrayList<>();
         if (Files.isDirectory(agentClasses)) {
             try (Stream<Path> files = Files.walk(agentClasses)) {
-                files.map(file -> agentClasses.relativize(file).toString().replace('\\', '/')).forEach(entries::add);
+                files.map(file -> agentClasses.relativize(file).toString().replace('\\', '/'))
+                        .forEach(entries::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -188,9 +200,11 @@ class ClientMemberMatrixTest {
             }
         }
         return entries.stream()
-                .filter(entry -> entry.startsWith("io/redispoolagent/") && !entry.startsWith("io/redispoolagent/shaded/")
+                .filter(entry -> entry.startsWith("io/redispoolagent/")
+                        && !entry.startsWith("io/redispoolagent/shaded/")
                         && entry.endsWith(".class"))
-                .map(entry -> entry.substring(0, entry.length() - ".class".length()).replace('/', '.'))
+                .map(entry ->
+                        entry.substring(0, entry.length() - ".class".length()).replace('/', '.'))
                 .toList();
     }
 

@@ -29,10 +29,11 @@ class RedisServerHarnessTest {
 
         server.kill();
         assertThatThrownBy(() -> {
-            try (Jedis jedis = connect(server)) {
-                jedis.ping();
-            }
-        }).isInstanceOf(JedisConnectionException.class);
+                    try (Jedis jedis = connect(server)) {
+                        jedis.ping();
+                    }
+                })
+                .isInstanceOf(JedisConnectionException.class);
 
         server.restart();
         assertThat(server.port()).isEqualTo(port);
@@ -57,8 +58,12 @@ class RedisServerHarnessTest {
 
     @Test
     void severalServersRunAtOnceOnDifferentPorts() {
-        assertThat(redis.servers()).extracting(RedisServerProcess::port).doesNotHaveDuplicates().hasSize(3);
-        try (Jedis first = connect(redis.server(0)); Jedis second = connect(redis.server(1))) {
+        assertThat(redis.servers())
+                .extracting(RedisServerProcess::port)
+                .doesNotHaveDuplicates()
+                .hasSize(3);
+        try (Jedis first = connect(redis.server(0));
+                Jedis second = connect(redis.server(1))) {
             first.set("only-on-first", "1");
             assertThat(second.exists("only-on-first")).isFalse();
         }

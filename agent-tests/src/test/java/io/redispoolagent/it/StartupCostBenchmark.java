@@ -30,8 +30,7 @@ class StartupCostBenchmark {
     @RegisterExtension
     static final RedisExtension redis = RedisExtension.oneServer();
 
-    record Run(long wallMillis, long peakRssKib) {
-    }
+    record Run(long wallMillis, long peakRssKib) {}
 
     @Test
     void agentAddsLessThan300MillisecondsAnd48MebibytesAtStartup() {
@@ -77,17 +76,30 @@ class StartupCostBenchmark {
     }
 
     private static String table(List<Run> without, List<Run> with, long addedMillis, long addedKib) {
-        return String.format("%nStart-up cost: JedisStartupApp (Jedis %s, one pool, SET + GET), JDK %s, %d runs each, medians%n"
+        return String.format(
+                "%nStart-up cost: JedisStartupApp (Jedis %s, one pool, SET + GET), JDK %s, %d runs each, medians%n"
                         + "%-28s %12s %14s%n"
                         + "%-28s %9d ms %10.1f MiB%n"
                         + "%-28s %9d ms %10.1f MiB%n"
                         + "%-28s %+9d ms %+10.1f MiB   (target: < %d ms, < %d MiB)%n"
                         + "repeat with: %s%n",
-                JEDIS_VERSION, Runtime.version(), RUNS,
-                "", "wall time", "peak RSS",
-                "without agent", median(without, Run::wallMillis), median(without, Run::peakRssKib) / 1024.0,
-                "with agent (env=production)", median(with, Run::wallMillis), median(with, Run::peakRssKib) / 1024.0,
-                "added by the agent", addedMillis, addedKib / 1024.0, TARGET_ADDED_MILLIS, TARGET_ADDED_KIB / 1024,
+                JEDIS_VERSION,
+                Runtime.version(),
+                RUNS,
+                "",
+                "wall time",
+                "peak RSS",
+                "without agent",
+                median(without, Run::wallMillis),
+                median(without, Run::peakRssKib) / 1024.0,
+                "with agent (env=production)",
+                median(with, Run::wallMillis),
+                median(with, Run::peakRssKib) / 1024.0,
+                "added by the agent",
+                addedMillis,
+                addedKib / 1024.0,
+                TARGET_ADDED_MILLIS,
+                TARGET_ADDED_KIB / 1024,
                 COMMAND);
     }
 }

@@ -1,11 +1,9 @@
 package io.redispoolagent.cli;
 
 import io.redispoolagent.RedisPoolAgent;
-
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -22,8 +20,7 @@ final class AttachCommand {
 
     private static final String VIRTUAL_MACHINE = "com.sun.tools.attach.VirtualMachine";
 
-    private AttachCommand() {
-    }
+    private AttachCommand() {}
 
     static int run(String[] arguments, PrintStream out) {
         if (arguments.length == 0 || !arguments[0].matches("\\d+")) {
@@ -38,12 +35,16 @@ final class AttachCommand {
             Class<?> virtualMachine = attachApi();
             Object vm = virtualMachine.getMethod("attach", String.class).invoke(null, pid);
             try {
-                virtualMachine.getMethod("loadAgent", String.class, String.class).invoke(vm, jar, agentArguments);
+                virtualMachine
+                        .getMethod("loadAgent", String.class, String.class)
+                        .invoke(vm, jar, agentArguments);
             } finally {
                 virtualMachine.getMethod("detach").invoke(vm);
             }
-            out.println("redis-pool-agent loaded into JVM " + pid + (agentArguments.isEmpty() ? "" : " with " + agentArguments)
-                    + "; its pools are sized at their next borrow (see that JVM's stderr for [redis-pool-agent] lines)");
+            out.println(
+                    "redis-pool-agent loaded into JVM " + pid
+                            + (agentArguments.isEmpty() ? "" : " with " + agentArguments)
+                            + "; its pools are sized at their next borrow (see that JVM's stderr for [redis-pool-agent] lines)");
             return Cli.OK;
         } catch (InvocationTargetException failed) {
             out.println(explain(pid, failed.getCause()));
@@ -84,7 +85,8 @@ final class AttachCommand {
                 throw onJava8;
             }
             try {
-                URLClassLoader loader = new URLClassLoader(new URL[] {toolsJar.toURI().toURL()});
+                URLClassLoader loader =
+                        new URLClassLoader(new URL[] {toolsJar.toURI().toURL()});
                 return Class.forName(VIRTUAL_MACHINE, true, loader);
             } catch (MalformedURLException impossible) {
                 throw onJava8;
@@ -93,6 +95,11 @@ final class AttachCommand {
     }
 
     private static String ownJar() throws URISyntaxException {
-        return new File(RedisPoolAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        return new File(RedisPoolAgent.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getPath();
     }
 }

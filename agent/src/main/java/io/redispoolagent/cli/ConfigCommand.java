@@ -7,14 +7,12 @@ import io.redispoolagent.config.ConfigValue;
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.log.AgentLog;
-
 import java.io.PrintStream;
 
 /** {@code config [key=value ...]}: the effective configuration, each value with its origin. */
 final class ConfigCommand {
 
-    private ConfigCommand() {
-    }
+    private ConfigCommand() {}
 
     static int run(String[] arguments, PrintStream out) {
         ConfigResolver.Result resolved = ConfigResolver.fromRuntime(String.join(",", arguments));
@@ -51,7 +49,8 @@ final class ConfigCommand {
                 String[] row = new String[header.length];
                 row[0] = setting.displayName();
                 for (Environment environment : Environment.values()) {
-                    row[environment.ordinal() + 1] = setting.describe(environment.profile().get(setting));
+                    row[environment.ordinal() + 1] =
+                            setting.describe(environment.profile().get(setting));
                 }
                 table.row(row);
             }

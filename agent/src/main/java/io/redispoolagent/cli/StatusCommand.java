@@ -3,7 +3,6 @@ package io.redispoolagent.cli;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.status.JsonReader;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +28,7 @@ final class StatusCommand {
 
     static final int UNREACHABLE = 1;
 
-    private StatusCommand() {
-    }
+    private StatusCommand() {}
 
     static int run(String[] arguments, PrintStream out) {
         boolean raw = false;
@@ -100,7 +98,9 @@ final class StatusCommand {
             return validPort(address) ? AgentConfig.DEFAULT_STATUS_HOST + ":" + address : null;
         }
         int colon = address.lastIndexOf(':');
-        if (colon <= 0 || !address.substring(colon + 1).matches("\\d{1,5}") || !validPort(address.substring(colon + 1))) {
+        if (colon <= 0
+                || !address.substring(colon + 1).matches("\\d{1,5}")
+                || !validPort(address.substring(colon + 1))) {
             return null;
         }
         String host = address.substring(0, colon);
@@ -150,31 +150,60 @@ final class StatusCommand {
     static void print(Map<String, Object> document, String hostPort, PrintStream out) {
         List<Object> pools = (List<Object>) document.get("pools");
         out.println("redis-pool-agent " + text(document.get("version")) + " status at " + hostPort + ", "
-                + text(document.get("time")) + " (rates over the last " + number(document.get("windowSeconds")) + " s)");
+                + text(document.get("time")) + " (rates over the last " + number(document.get("windowSeconds"))
+                + " s)");
         out.println();
         if (pools.isEmpty()) {
-            out.println("No Redis pool yet: the agent runs, but the application has not built a Jedis or Lettuce pool.");
+            out.println(
+                    "No Redis pool yet: the agent runs, but the application has not built a Jedis or Lettuce pool.");
             return;
         }
-        TextTable table = new TextTable().row("POOL", "CLIENT", "KIND", "STATUS", "USED/MAX", "IDLE", "UTIL", "PENDING",
-                "TIMEOUTS", "WAIT P50/P95/P99 MS", "BORROWS/S", "HOLD MS", "RETRIES", "MAXTOTAL APP->NOW", "SUGGESTED");
+        TextTable table = new TextTable()
+                .row(
+                        "POOL",
+                        "CLIENT",
+                        "KIND",
+                        "STATUS",
+                        "USED/MAX",
+                        "IDLE",
+                        "UTIL",
+                        "PENDING",
+                        "TIMEOUTS",
+                        "WAIT P50/P95/P99 MS",
+                        "BORROWS/S",
+                        "HOLD MS",
+                        "RETRIES",
+                        "MAXTOTAL APP->NOW",
+                        "SUGGESTED");
         List<String[]> findings = new ArrayList<>();
         for (Object entry : pools) {
             Map<String, Object> pool = (Map<String, Object>) entry;
             Map<String, Object> wait = map(pool.get("waitMillis"));
             Map<String, Object> settings = map(pool.get("settings"));
-            table.row(text(pool.get("name")), text(pool.get("client")), text(pool.get("kind")),
+            table.row(
+                    text(pool.get("name")),
+                    text(pool.get("client")),
+                    text(pool.get("kind")),
                     text(pool.get("status")).toUpperCase(Locale.ROOT),
-                    number(pool.get("used")) + "/" + number(pool.get("max")), number(pool.get("idle")),
-                    percent(pool.get("utilization")), number(pool.get("pending")), number(pool.get("timeouts")),
+                    number(pool.get("used")) + "/" + number(pool.get("max")),
+                    number(pool.get("idle")),
+                    percent(pool.get("utilization")),
+                    number(pool.get("pending")),
+                    number(pool.get("timeouts")),
                     millis(wait.get("p50")) + "/" + millis(wait.get("p95")) + "/" + millis(wait.get("p99")),
-                    decimal(pool.get("borrowsPerSecond")), millis(pool.get("meanHoldMillis")), retries(pool.get("retries")),
-                    number(map(settings.get("before")).get("maxTotal")) + "->" + number(map(settings.get("after")).get("maxTotal")),
+                    decimal(pool.get("borrowsPerSecond")),
+                    millis(pool.get("meanHoldMillis")),
+                    retries(pool.get("retries")),
+                    number(map(settings.get("before")).get("maxTotal")) + "->"
+                            + number(map(settings.get("after")).get("maxTotal")),
                     number(pool.get("suggestedMaxTotal")));
             for (Object recommendation : list(pool.get("recommendations"))) {
                 Map<String, Object> finding = map(recommendation);
-                findings.add(new String[] {text(finding.get("severity")).toUpperCase(Locale.ROOT),
-                        text(pool.get("name")), text(finding.get("message"))});
+                findings.add(new String[] {
+                    text(finding.get("severity")).toUpperCase(Locale.ROOT),
+                    text(pool.get("name")),
+                    text(finding.get("message"))
+                });
             }
         }
         table.print(out);
@@ -198,7 +227,9 @@ final class StatusCommand {
         }
         String retried = number(retries.get("retried"));
         Object gaveUp = retries.get("gave_up");
-        return gaveUp instanceof Double && (Double) gaveUp > 0 ? retried + " (" + number(gaveUp) + " gave up)" : retried;
+        return gaveUp instanceof Double && (Double) gaveUp > 0
+                ? retried + " (" + number(gaveUp) + " gave up)"
+                : retried;
     }
 
     @SuppressWarnings("unchecked")
@@ -220,7 +251,8 @@ final class StatusCommand {
             return value == null ? "-" : String.valueOf(value);
         }
         double number = (Double) value;
-        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
+        return number == Math.rint(number) && Math.abs(number) < 1e15
+                ? Long.toString((long) number)
                 : String.format(Locale.ROOT, "%.1f", number);
     }
 

@@ -2,7 +2,6 @@ package io.redispoolagent.config;
 
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.retry.RetrySettings;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -27,8 +26,12 @@ public final class AgentConfig {
      * @param sizing       the effective settings for pools in general
      * @param sizingByPool the effective settings of each pool that has overrides of its own, by name
      */
-    AgentConfig(PoolSettings sizing, Map<String, PoolSettings> sizingByPool, List<ConfigValue> values,
-                RetrySettings retry, Map<ConfigKey, Object> chosen) {
+    AgentConfig(
+            PoolSettings sizing,
+            Map<String, PoolSettings> sizingByPool,
+            List<ConfigValue> values,
+            RetrySettings retry,
+            Map<ConfigKey, Object> chosen) {
         this.sizing = sizing;
         this.sizingByPool = Collections.unmodifiableMap(new LinkedHashMap<>(sizingByPool));
         this.values = Collections.unmodifiableList(new ArrayList<>(values));

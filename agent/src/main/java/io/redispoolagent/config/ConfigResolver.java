@@ -2,7 +2,6 @@ package io.redispoolagent.config;
 
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.retry.RetrySettings;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,6 +20,7 @@ public final class ConfigResolver {
 
     /** {@code maxTotal[cache.internal:6379/0]}: brackets, because pool names hold dots and colons. */
     private static final Pattern POOL_OVERRIDE = Pattern.compile("(.+?)\\[(.+)]");
+
     private static final String NOT_SET = "not set: each pool keeps its own";
 
     private final List<String> warnings = new ArrayList<>();
@@ -30,8 +30,7 @@ public final class ConfigResolver {
     private final Map<ConfigKey, String> explicitOrigins = new LinkedHashMap<>();
     private final Map<ConfigKey, Object> chosen = new EnumMap<>(ConfigKey.class);
 
-    private ConfigResolver() {
-    }
+    private ConfigResolver() {}
 
     /** The outcome: the configuration, and the warnings to log once the log level is known. */
     public static final class Result {
@@ -89,11 +88,13 @@ public final class ConfigResolver {
     }
 
     private void warnUnknown(RawSetting setting, String keyName) {
-        String shortName = keyName.startsWith(ConfigKey.PREFIX) ? keyName.substring(ConfigKey.PREFIX.length()) : keyName;
+        String shortName =
+                keyName.startsWith(ConfigKey.PREFIX) ? keyName.substring(ConfigKey.PREFIX.length()) : keyName;
         ConfigKey nearest = KeySuggester.nearest(shortName);
         warnings.add(setting.quoted() + " is not a redis-pool-agent setting; "
-                + (nearest == null ? "run 'java -jar redis-pool-agent.jar config' to list them"
-                                   : "did you mean " + nearest.key() + "?")
+                + (nearest == null
+                        ? "run 'java -jar redis-pool-agent.jar config' to list them"
+                        : "did you mean " + nearest.key() + "?")
                 + " Ignoring it");
     }
 
@@ -111,7 +112,9 @@ public final class ConfigResolver {
         Environment environment = (Environment) env.value;
         show(ConfigKey.ENV, env, "none");
 
-        Pick mode = pick(ConfigKey.MODE, environment == null ? Mode.OBSERVE : Mode.ENFORCE,
+        Pick mode = pick(
+                ConfigKey.MODE,
+                environment == null ? Mode.OBSERVE : Mode.ENFORCE,
                 environment == null ? "default: no environment named" : "default with an environment");
         show(ConfigKey.MODE, mode, null);
 
@@ -147,20 +150,24 @@ public final class ConfigResolver {
     /** The {@code retry.*} keys: each user value or its default, shown like the other keys. */
     private RetrySettings retrySettings(Mode mode) {
         boolean observe = mode == Mode.OBSERVE;
-        Pick enabled = pick(ConfigKey.RETRY_ENABLED, !observe,
+        Pick enabled = pick(
+                ConfigKey.RETRY_ENABLED,
+                !observe,
                 observe ? "default: off in observe mode" : "default: on in " + mode.displayName() + " mode");
         show(ConfigKey.RETRY_ENABLED, enabled, null);
-        RetrySettings.Builder retry = RetrySettings.builder().enabled((Boolean) enabled.value)
+        RetrySettings.Builder retry = RetrySettings.builder()
+                .enabled((Boolean) enabled.value)
                 .maxAttempts((Integer) retryValue(ConfigKey.RETRY_MAX_ATTEMPTS, RetrySettings.DEFAULT_MAX_ATTEMPTS))
-                .initialBackoffMillis((Long) retryValue(ConfigKey.RETRY_INITIAL_BACKOFF,
-                        RetrySettings.DEFAULT_INITIAL_BACKOFF_MILLIS))
-                .maxBackoffMillis((Long) retryValue(ConfigKey.RETRY_MAX_BACKOFF, RetrySettings.DEFAULT_MAX_BACKOFF_MILLIS))
+                .initialBackoffMillis((Long)
+                        retryValue(ConfigKey.RETRY_INITIAL_BACKOFF, RetrySettings.DEFAULT_INITIAL_BACKOFF_MILLIS))
+                .maxBackoffMillis(
+                        (Long) retryValue(ConfigKey.RETRY_MAX_BACKOFF, RetrySettings.DEFAULT_MAX_BACKOFF_MILLIS))
                 .multiplier((Double) retryValue(ConfigKey.RETRY_MULTIPLIER, RetrySettings.DEFAULT_MULTIPLIER))
                 .jitter((Boolean) retryValue(ConfigKey.RETRY_JITTER, RetrySettings.DEFAULT_JITTER))
                 .deadlineMillis((Long) retryValue(ConfigKey.RETRY_DEADLINE, RetrySettings.DEFAULT_DEADLINE_MILLIS))
                 .budgetRatio((Double) retryValue(ConfigKey.RETRY_BUDGET, RetrySettings.DEFAULT_BUDGET_RATIO))
-                .budgetMinPerSecond((Integer) retryValue(ConfigKey.RETRY_BUDGET_MIN_PER_SECOND,
-                        RetrySettings.DEFAULT_BUDGET_MIN_PER_SECOND));
+                .budgetMinPerSecond((Integer)
+                        retryValue(ConfigKey.RETRY_BUDGET_MIN_PER_SECOND, RetrySettings.DEFAULT_BUDGET_MIN_PER_SECOND));
         @SuppressWarnings("unchecked")
         List<String> idempotent = (List<String>) retryValue(ConfigKey.RETRY_IDEMPOTENT, Collections.emptyList());
         @SuppressWarnings("unchecked")
@@ -175,14 +182,17 @@ public final class ConfigResolver {
     }
 
     /** The values the user set for all pools; a rejected one falls back to the profile. */
-    private PoolSettings explicitPoolSettings(Map<ConfigKey, List<RawSetting>> byKey, PoolSettings profile,
-                                              String profileOrigin) {
+    private PoolSettings explicitPoolSettings(
+            Map<ConfigKey, List<RawSetting>> byKey, PoolSettings profile, String profileOrigin) {
         PoolSettings.Builder builder = PoolSettings.builder();
         for (ConfigKey key : ConfigKey.values()) {
             PoolSetting setting = PoolSetting.of(key);
             if (setting != null && byKey.containsKey(key)) {
                 Long fromProfile = profile.get(setting);
-                Pick pick = pick(byKey.get(key), key, fromProfile == null ? null : setting.toValue(fromProfile),
+                Pick pick = pick(
+                        byKey.get(key),
+                        key,
+                        fromProfile == null ? null : setting.toValue(fromProfile),
                         profileOrigin == null ? "the pool's own value" : profileOrigin);
                 if (pick.fromUser) {
                     builder.set(setting, setting.toLong(pick.value));
@@ -208,8 +218,12 @@ public final class ConfigResolver {
         return builder.build();
     }
 
-    private void showPoolSetting(PoolSetting setting, PoolSettings explicit, PoolSettings profile,
-                                 PoolSettings effective, String profileOrigin) {
+    private void showPoolSetting(
+            PoolSetting setting,
+            PoolSettings explicit,
+            PoolSettings profile,
+            PoolSettings effective,
+            String profileOrigin) {
         ConfigKey key = setting.key();
         Long value = effective.get(setting);
         String origin;
@@ -245,7 +259,8 @@ public final class ConfigResolver {
 
     private Pick pick(ConfigKey key, Object fallback, String fallbackOrigin) {
         List<RawSetting> candidates = global.get(key);
-        return pick(candidates == null ? Collections.<RawSetting>emptyList() : candidates, key, fallback, fallbackOrigin);
+        return pick(
+                candidates == null ? Collections.<RawSetting>emptyList() : candidates, key, fallback, fallbackOrigin);
     }
 
     /** The first valid candidate, or the fallback; one warning for each invalid candidate passed over. */
@@ -263,8 +278,7 @@ public final class ConfigResolver {
         if (chosen == null) {
             chosen = new Pick(fallback, fallbackOrigin, false);
         }
-        String instead = chosen.value == null ? fallbackOrigin
-                : key.format(chosen.value) + " (" + chosen.origin + ")";
+        String instead = chosen.value == null ? fallbackOrigin : key.format(chosen.value) + " (" + chosen.origin + ")";
         for (RawSetting bad : rejected) {
             warnings.add(bad.quoted() + " is not valid: expected " + key.type().expected() + "; using " + instead);
         }

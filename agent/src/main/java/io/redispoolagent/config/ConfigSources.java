@@ -21,8 +21,7 @@ final class ConfigSources {
     private final List<RawSetting> settings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private ConfigSources() {
-    }
+    private ConfigSources() {}
 
     static ConfigSources collect(String agentArguments, Properties systemProperties, Map<String, String> environment) {
         ConfigSources sources = new ConfigSources();
@@ -57,8 +56,10 @@ final class ConfigSources {
                 continue;
             }
             String name = trimmed.substring(0, equals).trim();
-            settings.add(new RawSetting(name.startsWith(ConfigKey.PREFIX) ? name : ConfigKey.PREFIX + name,
-                    trimmed.substring(equals + 1).trim(), AGENT_ARGUMENT));
+            settings.add(new RawSetting(
+                    name.startsWith(ConfigKey.PREFIX) ? name : ConfigKey.PREFIX + name,
+                    trimmed.substring(equals + 1).trim(),
+                    AGENT_ARGUMENT));
         }
     }
 

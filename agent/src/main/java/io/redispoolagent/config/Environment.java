@@ -13,9 +13,12 @@ public enum Environment {
     /** Health checks every 30 s validate idle connections in every environment. */
     private static PoolSettings profile(int maxTotal, int minIdle, long maxWaitMillis) {
         return PoolSettings.builder()
-                .set(PoolSetting.MAX_TOTAL, maxTotal).set(PoolSetting.MAX_IDLE, maxTotal)
-                .set(PoolSetting.MIN_IDLE, minIdle).set(PoolSetting.MAX_WAIT, maxWaitMillis)
-                .set(PoolSetting.TEST_WHILE_IDLE, true).set(PoolSetting.EVICTION_INTERVAL, 30_000L)
+                .set(PoolSetting.MAX_TOTAL, maxTotal)
+                .set(PoolSetting.MAX_IDLE, maxTotal)
+                .set(PoolSetting.MIN_IDLE, minIdle)
+                .set(PoolSetting.MAX_WAIT, maxWaitMillis)
+                .set(PoolSetting.TEST_WHILE_IDLE, true)
+                .set(PoolSetting.EVICTION_INTERVAL, 30_000L)
                 .build();
     }
 

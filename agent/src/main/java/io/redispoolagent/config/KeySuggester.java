@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Finds the known key nearest to a mistyped one, so a warning can say "did you mean ...". */
 final class KeySuggester {
 
-    private KeySuggester() {
-    }
+    private KeySuggester() {}
 
     /** The nearest key by edit distance, or null when none is close enough to be a likely typo. */
     static ConfigKey nearest(String typedShortName) {

@@ -47,8 +47,7 @@ public final class PoolSettings {
     public static final class Builder {
         private final EnumMap<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets a value ({@link PoolSetting} terms: durations in milliseconds, flags 0 or 1); null unsets it. */
         public Builder set(PoolSetting setting, Long value) {

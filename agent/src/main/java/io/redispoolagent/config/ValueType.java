@@ -1,7 +1,6 @@
 package io.redispoolagent.config;
 
 import io.redispoolagent.log.AgentLog;
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,6 +171,7 @@ enum ValueType {
     static final int MAX_CONNECTIONS = 100_000;
     /** One day: nothing the agent times (waits, health checks) should be longer. */
     static final long MAX_DURATION_MILLIS = 86_400_000L;
+
     private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
     /** More attempts than this would hold a caller for seconds behind a dead server. */
     static final int MAX_ATTEMPTS = 10;
@@ -222,9 +222,12 @@ enum ValueType {
             return 1L;
         }
         switch (unit) {
-            case "s": return 1_000L;
-            case "m": return 60_000L;
-            default: return 3_600_000L;
+            case "s":
+                return 1_000L;
+            case "m":
+                return 60_000L;
+            default:
+                return 3_600_000L;
         }
     }
 }

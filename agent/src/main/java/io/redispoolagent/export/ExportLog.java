@@ -1,7 +1,6 @@
 package io.redispoolagent.export;
 
 import io.redispoolagent.log.AgentLog;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,7 @@ final class ExportLog {
     /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the configuration. */
     private static Logger shadedRoot;
 
-    private ExportLog() {
-    }
+    private ExportLog() {}
 
     static void warn(String key, String message, Throwable cause) {
         String line = admit(key, message, System.nanoTime());
@@ -77,12 +75,10 @@ final class ExportLog {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
         shadedRoot = logger;
     }

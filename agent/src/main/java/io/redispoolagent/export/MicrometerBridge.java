@@ -3,7 +3,6 @@ package io.redispoolagent.export;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.RetryPolicies;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,12 +33,14 @@ final class MicrometerBridge {
     private final PoolCollector pools;
     /** Micrometer's registry per class loader; a loader without Micrometer maps to {@link #ABSENT}. */
     private final Map<ClassLoader, Object> registries = new WeakHashMap<>();
+
     private static final Object ABSENT = new Object();
     private Object bootstrapRegistry;
     private boolean bootstrapLooked;
     private final Map<String, BoundPool> bound = new LinkedHashMap<>();
     /** Registries holding the retry counters of commands of no known pool (registered once, kept). */
-    private final Set<Object> unpooledBound = java.util.Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+    private final Set<Object> unpooledBound =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
 
     MicrometerBridge(PoolCollector pools) {
         this.pools = pools;
@@ -101,14 +102,17 @@ final class MicrometerBridge {
                 };
                 Object builder = MicrometerMembers.counterBuilder(registry, metric.name(), metric, read);
                 builder = MicrometerMembers.description(builder, metric.description());
-                for (Map.Entry<String, String> tag : BoundPool.tags(null, null, null, -1, metric).entrySet()) {
+                for (Map.Entry<String, String> tag :
+                        BoundPool.tags(null, null, null, -1, metric).entrySet()) {
                     builder = MicrometerMembers.tag(builder, tag.getKey(), tag.getValue());
                 }
                 MicrometerMembers.register(builder, registry);
             }
         } catch (RuntimeException | LinkageError failure) {
-            ExportLog.warn("micrometer-unpooled", "telemetry: cannot register the retry counters of commands of no"
-                    + " pool in Micrometer", failure);
+            ExportLog.warn(
+                    "micrometer-unpooled",
+                    "telemetry: cannot register the retry counters of commands of no" + " pool in Micrometer",
+                    failure);
         }
     }
 
@@ -134,8 +138,11 @@ final class MicrometerBridge {
         } catch (LinkageError absent) {
             return null;
         } catch (RuntimeException unusable) {
-            ExportLog.warn("micrometer-lookup", "telemetry: Micrometer found but its global registry is unusable;"
-                    + " pool metrics are not bound to it", unusable);
+            ExportLog.warn(
+                    "micrometer-lookup",
+                    "telemetry: Micrometer found but its global registry is unusable;"
+                            + " pool metrics are not bound to it",
+                    unusable);
             return null;
         }
     }
@@ -186,8 +193,10 @@ final class MicrometerBridge {
                 }
                 return true;
             } catch (RuntimeException | LinkageError failure) {
-                ExportLog.warn("micrometer-register", "telemetry: cannot register the metrics of pool "
-                        + initial.name() + " in Micrometer", failure);
+                ExportLog.warn(
+                        "micrometer-register",
+                        "telemetry: cannot register the metrics of pool " + initial.name() + " in Micrometer",
+                        failure);
                 remove();
                 return false;
             }
@@ -202,7 +211,8 @@ final class MicrometerBridge {
                 case HISTOGRAM: {
                     ToLongFunction<BoundPool> count = pool -> pool.count(metric);
                     ToDoubleFunction<BoundPool> total = pool -> pool.sumSeconds(metric);
-                    return MicrometerMembers.timerBuilder(registry, metric.name(), this, count, total, TimeUnit.SECONDS);
+                    return MicrometerMembers.timerBuilder(
+                            registry, metric.name(), this, count, total, TimeUnit.SECONDS);
                 }
                 default: {
                     ToDoubleFunction<BoundPool> read = pool -> pool.value(metric);
@@ -221,8 +231,8 @@ final class MicrometerBridge {
          * keys differ from those already registered under its name, and Prometheus reads an empty label as
          * an absent one.
          */
-        static Map<String, String> tags(String poolName, String client, String serverAddress, int serverPort,
-                                        PoolMetric metric) {
+        static Map<String, String> tags(
+                String poolName, String client, String serverAddress, int serverPort, PoolMetric metric) {
             Map<String, String> tags = new LinkedHashMap<>();
             tags.put(PoolMetrics.POOL_NAME, poolName == null ? "" : poolName);
             tags.put(PoolMetrics.DB_SYSTEM, "redis");
@@ -242,7 +252,9 @@ final class MicrometerBridge {
                     MicrometerMembers.remove(registry, each);
                 }
             } catch (RuntimeException | LinkageError failure) {
-                ExportLog.warn("micrometer-remove", "telemetry: cannot remove the metrics of a closed pool from Micrometer",
+                ExportLog.warn(
+                        "micrometer-remove",
+                        "telemetry: cannot remove the metrics of a closed pool from Micrometer",
                         failure);
             }
             meters.clear();

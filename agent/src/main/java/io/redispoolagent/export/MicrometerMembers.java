@@ -4,7 +4,6 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
-
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -22,19 +21,19 @@ final class MicrometerMembers {
     static final ClientType METRICS = ClientType.of(MICROMETER, "io.micrometer.core.instrument.Metrics", Versions.ALL);
     private static final ClientMember GLOBAL_REGISTRY = METRICS.staticField("globalRegistry");
 
-    static final ClientType FUNCTION_COUNTER = ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionCounter",
-            Versions.ALL);
-    private static final ClientMember NEW_COUNTER_BUILDER = FUNCTION_COUNTER.staticMethod("builder", String.class, Object.class,
-            ToDoubleFunction.class);
+    static final ClientType FUNCTION_COUNTER =
+            ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionCounter", Versions.ALL);
+    private static final ClientMember NEW_COUNTER_BUILDER =
+            FUNCTION_COUNTER.staticMethod("builder", String.class, Object.class, ToDoubleFunction.class);
 
-    static final ClientType FUNCTION_TIMER = ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionTimer",
-            Versions.ALL);
-    private static final ClientMember NEW_TIMER_BUILDER = FUNCTION_TIMER.staticMethod("builder", String.class, Object.class,
-            ToLongFunction.class, ToDoubleFunction.class, TimeUnit.class);
+    static final ClientType FUNCTION_TIMER =
+            ClientType.of(MICROMETER, "io.micrometer.core.instrument.FunctionTimer", Versions.ALL);
+    private static final ClientMember NEW_TIMER_BUILDER = FUNCTION_TIMER.staticMethod(
+            "builder", String.class, Object.class, ToLongFunction.class, ToDoubleFunction.class, TimeUnit.class);
 
     static final ClientType GAUGE = ClientType.of(MICROMETER, "io.micrometer.core.instrument.Gauge", Versions.ALL);
-    private static final ClientMember NEW_GAUGE_BUILDER = GAUGE.staticMethod("builder", String.class, Object.class,
-            ToDoubleFunction.class);
+    private static final ClientMember NEW_GAUGE_BUILDER =
+            GAUGE.staticMethod("builder", String.class, Object.class, ToDoubleFunction.class);
 
     static final ClientType FUNCTION_COUNTER_BUILDER = builder("io.micrometer.core.instrument.FunctionCounter$Builder");
     static final ClientType FUNCTION_TIMER_BUILDER = builder("io.micrometer.core.instrument.FunctionTimer$Builder");
@@ -42,11 +41,10 @@ final class MicrometerMembers {
     private static final ClientType[] BUILDERS = {FUNCTION_COUNTER_BUILDER, FUNCTION_TIMER_BUILDER, GAUGE_BUILDER};
 
     static final ClientType METER_REGISTRY = ClientType.of(MICROMETER, METER_REGISTRY_CLASS, Versions.ALL);
-    private static final ClientMember REMOVE = METER_REGISTRY.method("remove", Object.class,
-            "io.micrometer.core.instrument.Meter");
+    private static final ClientMember REMOVE =
+            METER_REGISTRY.method("remove", Object.class, "io.micrometer.core.instrument.Meter");
 
-    private MicrometerMembers() {
-    }
+    private MicrometerMembers() {}
 
     /** {@code Metrics.globalRegistry} as {@code loader} sees it; null when it has no Micrometer. */
     static Object globalRegistry(ClassLoader loader) {
@@ -64,8 +62,13 @@ final class MicrometerMembers {
         return NEW_COUNTER_BUILDER.require(registry.getClass()).invoke(name, state, value);
     }
 
-    static Object timerBuilder(Object registry, String name, Object state, ToLongFunction<?> count,
-                               ToDoubleFunction<?> total, TimeUnit unit) {
+    static Object timerBuilder(
+            Object registry,
+            String name,
+            Object state,
+            ToLongFunction<?> count,
+            ToDoubleFunction<?> total,
+            TimeUnit unit) {
         return NEW_TIMER_BUILDER.require(registry.getClass()).invoke(name, state, count, total, unit);
     }
 

@@ -16,7 +16,6 @@ import io.opentelemetry.sdk.metrics.View;
 import io.redispoolagent.AgentVersion;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.retry.RetryPolicies;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -72,7 +71,9 @@ final class OtelExporter {
     /** Builds the SDK and its instruments, which read the pools through {@code pools}. */
     static OtelExporter start(PoolCollector pools) {
         ExportLog.captureShadedLogging(shadedPrefix());
-        InstrumentationScopeInfo scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+        InstrumentationScopeInfo scope = InstrumentationScopeInfo.builder(SCOPE)
+                .setVersion(AgentVersion.get())
+                .build();
         OtelHistograms histograms = new OtelHistograms(pools, scope);
         final Map<String, String>[] effective = newMapArray();
         AutoConfiguredOpenTelemetrySdk configured = AutoConfiguredOpenTelemetrySdk.builder()
@@ -83,8 +84,13 @@ final class OtelExporter {
                     // The SDK's self-monitoring (exporter health) would go out under relocated scope
                     // names, beside the pool figures: this SDK exports the agent's metrics and nothing else.
                     for (String selfMetrics : SDK_SELF_METRICS) {
-                        builder.registerView(InstrumentSelector.builder().setName(selfMetrics).build(),
-                                View.builder().setAggregation(Aggregation.drop()).build());
+                        builder.registerView(
+                                InstrumentSelector.builder()
+                                        .setName(selfMetrics)
+                                        .build(),
+                                View.builder()
+                                        .setAggregation(Aggregation.drop())
+                                        .build());
                     }
                     return builder.registerMetricProducer(histograms);
                 })
@@ -111,13 +117,18 @@ final class OtelExporter {
         for (String exporter : exporters.split(",")) {
             String name = exporter.trim().toLowerCase(Locale.ROOT);
             if (name.equals("prometheus")) {
-                described.put("prometheus", "http://" + config.getString("otel.exporter.prometheus.host", "127.0.0.1")
-                        + ":" + config.getInt("otel.exporter.prometheus.port", 9464) + "/metrics");
+                described.put(
+                        "prometheus",
+                        "http://" + config.getString("otel.exporter.prometheus.host", "127.0.0.1") + ":"
+                                + config.getInt("otel.exporter.prometheus.port", 9464) + "/metrics");
             } else if (name.equals("otlp")) {
-                String protocol = config.getString("otel.exporter.otlp.metrics.protocol",
+                String protocol = config.getString(
+                        "otel.exporter.otlp.metrics.protocol",
                         config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
-                String endpoint = config.getString("otel.exporter.otlp.metrics.endpoint",
-                        config.getString("otel.exporter.otlp.endpoint",
+                String endpoint = config.getString(
+                        "otel.exporter.otlp.metrics.endpoint",
+                        config.getString(
+                                "otel.exporter.otlp.endpoint",
                                 protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
                 described.put("otlp", protocol + " " + endpoint);
             }
@@ -145,7 +156,10 @@ final class OtelExporter {
     }
 
     private void registerInstruments() {
-        Meter meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(AgentVersion.get()).build();
+        Meter meter = sdk.getMeterProvider()
+                .meterBuilder(SCOPE)
+                .setInstrumentationVersion(AgentVersion.get())
+                .build();
         final Map<PoolMetric, ObservableMeasurement> observers = new LinkedHashMap<>();
         Map<String, ObservableMeasurement> byName = new HashMap<>();
         for (PoolMetric metric : PoolMetrics.all()) {
@@ -169,14 +183,20 @@ final class OtelExporter {
     private static ObservableMeasurement observer(Meter meter, PoolMetric metric) {
         switch (metric.type()) {
             case UP_DOWN_COUNTER:
-                return meter.upDownCounterBuilder(metric.name()).setUnit(metric.unit())
-                        .setDescription(metric.description()).buildObserver();
+                return meter.upDownCounterBuilder(metric.name())
+                        .setUnit(metric.unit())
+                        .setDescription(metric.description())
+                        .buildObserver();
             case COUNTER:
-                return meter.counterBuilder(metric.name()).setUnit(metric.unit())
-                        .setDescription(metric.description()).buildObserver();
+                return meter.counterBuilder(metric.name())
+                        .setUnit(metric.unit())
+                        .setDescription(metric.description())
+                        .buildObserver();
             case GAUGE:
-                return meter.gaugeBuilder(metric.name()).setUnit(metric.unit())
-                        .setDescription(metric.description()).buildObserver();
+                return meter.gaugeBuilder(metric.name())
+                        .setUnit(metric.unit())
+                        .setDescription(metric.description())
+                        .buildObserver();
             default:
                 return null; // histograms come from OtelHistograms
         }
@@ -197,8 +217,8 @@ final class OtelExporter {
     }
 
     /** Records a sample's figures; for the commands of no pool ({@code name == null}) only the ones that apply. */
-    private static void record(Map<PoolMetric, ObservableMeasurement> observers, PoolSample sample, Attributes base,
-                               String what) {
+    private static void record(
+            Map<PoolMetric, ObservableMeasurement> observers, PoolSample sample, Attributes base, String what) {
         for (Map.Entry<PoolMetric, ObservableMeasurement> entry : observers.entrySet()) {
             PoolMetric metric = entry.getKey();
             if (sample.name() == null && !metric.unpooled()) {
@@ -214,14 +234,17 @@ final class OtelExporter {
                     ((ObservableLongMeasurement) entry.getValue()).record((long) value, attributes);
                 }
             } catch (RuntimeException | LinkageError failure) {
-                ExportLog.warn("otel-observe-" + metric.name(), "telemetry: cannot read " + metric.name() + " of " + what,
+                ExportLog.warn(
+                        "otel-observe-" + metric.name(),
+                        "telemetry: cannot read " + metric.name() + " of " + what,
                         failure);
             }
         }
     }
 
     /** The commands of no pool the agent knows carry no pool attributes. */
-    private static final Attributes UNPOOLED_ATTRIBUTES = Attributes.builder().put(PoolMetrics.DB_SYSTEM, "redis").build();
+    private static final Attributes UNPOOLED_ATTRIBUTES =
+            Attributes.builder().put(PoolMetrics.DB_SYSTEM, "redis").build();
 
     static Attributes attributes(PoolSample sample) {
         AttributesBuilder builder = Attributes.builder()
@@ -254,13 +277,15 @@ final class OtelExporter {
      * included, so it runs on a daemon thread that the exiting JVM simply abandons when it is late.
      */
     void shutdown() {
-        Thread flush = new Thread(() -> {
-            try {
-                sdk.shutdown().join(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException | LinkageError ignored) {
-                // the JVM is exiting; nothing to report to
-            }
-        }, "redis-pool-agent-telemetry-flush");
+        Thread flush = new Thread(
+                () -> {
+                    try {
+                        sdk.shutdown().join(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (RuntimeException | LinkageError ignored) {
+                        // the JVM is exiting; nothing to report to
+                    }
+                },
+                "redis-pool-agent-telemetry-flush");
         flush.setDaemon(true);
         flush.start();
         try {

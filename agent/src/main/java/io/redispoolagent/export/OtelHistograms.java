@@ -11,7 +11,6 @@ import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.redispoolagent.metrics.LatencyHistogram;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -64,13 +63,25 @@ final class OtelHistograms implements MetricProducer {
                     list = new ArrayList<>();
                     points.put(metric, list);
                 }
-                list.add(HistogramPointData.create(sample.startEpochNanos(), now, OtelExporter.withExtra(base, metric),
-                        histogram.sumSeconds(), false, 0, false, 0, BOUNDARIES, toList(histogram.bucketCounts())));
+                list.add(HistogramPointData.create(
+                        sample.startEpochNanos(),
+                        now,
+                        OtelExporter.withExtra(base, metric),
+                        histogram.sumSeconds(),
+                        false,
+                        0,
+                        false,
+                        0,
+                        BOUNDARIES,
+                        toList(histogram.bucketCounts())));
             }
         }
         List<MetricData> metrics = new ArrayList<>();
         for (Map.Entry<PoolMetric, List<HistogramPointData>> entry : points.entrySet()) {
-            metrics.add(new HistogramMetric(resource, scope, entry.getKey(),
+            metrics.add(new HistogramMetric(
+                    resource,
+                    scope,
+                    entry.getKey(),
                     HistogramData.create(AggregationTemporality.CUMULATIVE, entry.getValue())));
         }
         return metrics;

@@ -2,7 +2,6 @@ package io.redispoolagent.export;
 
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.NanoClock;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -34,9 +34,15 @@ public final class PoolMetric {
     private final Function<PoolSample, PoolSample.Histogram> histogram;
     private final boolean unpooled;
 
-    private PoolMetric(String name, Type type, String unit, String description, Map<String, String> attributes,
-                       ToDoubleFunction<PoolSample> value, Function<PoolSample, PoolSample.Histogram> histogram,
-                       boolean unpooled) {
+    private PoolMetric(
+            String name,
+            Type type,
+            String unit,
+            String description,
+            Map<String, String> attributes,
+            ToDoubleFunction<PoolSample> value,
+            Function<PoolSample, PoolSample.Histogram> histogram,
+            boolean unpooled) {
         this.name = name;
         this.type = type;
         this.unit = unit;
@@ -47,17 +53,25 @@ public final class PoolMetric {
         this.unpooled = unpooled;
     }
 
-    public static PoolMetric of(String name, Type type, String unit, String description,
-                                ToDoubleFunction<PoolSample> value) {
+    public static PoolMetric of(
+            String name, Type type, String unit, String description, ToDoubleFunction<PoolSample> value) {
         if (type == Type.HISTOGRAM) {
             throw new IllegalArgumentException("use histogram() for " + name);
         }
         return new PoolMetric(name, type, unit, description, new LinkedHashMap<String, String>(), value, null, false);
     }
 
-    public static PoolMetric histogram(String name, String description, Function<PoolSample, PoolSample.Histogram> read) {
-        return new PoolMetric(name, Type.HISTOGRAM, "s", description, new LinkedHashMap<String, String>(),
-                sample -> read.apply(sample).count(), read, false);
+    public static PoolMetric histogram(
+            String name, String description, Function<PoolSample, PoolSample.Histogram> read) {
+        return new PoolMetric(
+                name,
+                Type.HISTOGRAM,
+                "s",
+                description,
+                new LinkedHashMap<String, String>(),
+                sample -> read.apply(sample).count(),
+                read,
+                false);
     }
 
     /** The same figure with one more fixed attribute, e.g. {@code db.client.connection.state=idle}. */

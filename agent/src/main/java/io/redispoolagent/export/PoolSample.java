@@ -75,7 +75,8 @@ public final class PoolSample {
         idleMax += gauges.idleMax();
         idleMin += gauges.idleMin();
         pending += gauges.pending();
-        originalMax += record.original() == null ? gauges.max() : record.original().get(PoolSetting.MAX_TOTAL);
+        originalMax +=
+                record.original() == null ? gauges.max() : record.original().get(PoolSetting.MAX_TOTAL);
     }
 
     PoolCounts counts() {

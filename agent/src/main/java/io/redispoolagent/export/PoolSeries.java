@@ -2,7 +2,6 @@ package io.redispoolagent.export;
 
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.pool.PoolRecord;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,8 +58,11 @@ final class PoolSeries {
             try {
                 gauges = registered.contains(member) ? member.gauges() : null;
             } catch (RuntimeException | LinkageError unreadable) {
-                ExportLog.warn("read-" + member.identity().name(), "cannot read the connection counts of pool "
-                        + member.identity().name() + "; they are left out of this collection", unreadable);
+                ExportLog.warn(
+                        "read-" + member.identity().name(),
+                        "cannot read the connection counts of pool "
+                                + member.identity().name() + "; they are left out of this collection",
+                        unreadable);
                 live = true;
                 continue;
             }

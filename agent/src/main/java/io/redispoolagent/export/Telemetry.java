@@ -3,7 +3,6 @@ package io.redispoolagent.export;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.NanoClock;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,8 +18,7 @@ public final class Telemetry {
     static final String THREAD_NAME = "redis-pool-agent-telemetry";
     private static final long MICROMETER_SCAN_MILLIS = 1000;
 
-    private Telemetry() {
-    }
+    private Telemetry() {}
 
     /** Arms telemetry; called once by the installer. */
     public static void install() {

@@ -5,14 +5,12 @@ import io.redispoolagent.export.Telemetry;
 import io.redispoolagent.pool.PoolLifecycle;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.status.StatusServer;
-
 import java.lang.instrument.Instrumentation;
 
 /** Builds the Byte Buddy transformer for every client family the agent knows, and installs it. */
 public final class AgentInstaller {
 
-    private AgentInstaller() {
-    }
+    private AgentInstaller() {}
 
     /**
      * At JVM start ({@code attached} false) no client class is loaded yet: each instrumented class is
@@ -36,7 +34,8 @@ public final class AgentInstaller {
         if (attached) {
             Retransformer.installOn(instrumentation);
         } else {
-            instrumentation.addTransformer(new LazyTransformer(() -> new DirectTransformer(Instrumentations.ALL)), true);
+            instrumentation.addTransformer(
+                    new LazyTransformer(() -> new DirectTransformer(Instrumentations.ALL)), true);
         }
     }
 }

@@ -8,12 +8,15 @@ import net.bytebuddy.utility.JavaModule;
 final class FailureListener extends AgentBuilder.Listener.Adapter {
 
     @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+    public void onError(
+            String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
         report(typeName, throwable);
     }
 
     static void report(String typeName, Throwable failure) {
-        AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
-                + "; it keeps working without redis-pool-agent", failure);
+        AgentLog.warnOnce(
+                "instrument:" + typeName,
+                "could not instrument " + typeName + "; it keeps working without redis-pool-agent",
+                failure);
     }
 }

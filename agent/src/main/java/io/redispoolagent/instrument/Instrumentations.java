@@ -7,7 +7,6 @@ import io.redispoolagent.instrument.jedis.retry.JedisRetryInstrumentation;
 import io.redispoolagent.instrument.jedis.retry.PooledJedisInstrumentation;
 import io.redispoolagent.instrument.lettuce.BoundedAsyncPoolInstrumentation;
 import io.redispoolagent.instrument.lettuce.LettuceReplayInstrumentation;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +29,5 @@ final class Instrumentations {
             BoundedAsyncPoolInstrumentation.ASYNC_POOL,
             LettuceReplayInstrumentation.COMMAND_HANDLER));
 
-    private Instrumentations() {
-    }
+    private Instrumentations() {}
 }

@@ -33,8 +33,7 @@ final class InstrumentedTypes {
         INTERNAL_NAMES = Collections.unmodifiableSet(internal);
     }
 
-    private InstrumentedTypes() {
-    }
+    private InstrumentedTypes() {}
 
     /** For a {@code ClassFileTransformer}, which sees names such as {@code org/apache/commons/pool2/...}. */
     static boolean isInstrumented(String internalName) {

@@ -1,7 +1,6 @@
 package io.redispoolagent.instrument;
 
 import io.redispoolagent.log.AgentLog;
-
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
@@ -23,14 +22,19 @@ final class LazyTransformer implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer)
+    public byte[] transform(
+            ClassLoader loader,
+            String className,
+            Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain,
+            byte[] classfileBuffer)
             throws IllegalClassFormatException {
         if (!InstrumentedTypes.isInstrumented(className) || failed) {
             return null;
         }
         ClassFileTransformer transformer = delegate();
-        return transformer == null ? null
+        return transformer == null
+                ? null
                 : transformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
@@ -45,8 +49,10 @@ final class LazyTransformer implements ClassFileTransformer {
                         delegate = current;
                     } catch (Exception | LinkageError failure) {
                         failed = true;
-                        AgentLog.error("could not build the instrumentation; the application runs without"
-                                + " redis-pool-agent", failure);
+                        AgentLog.error(
+                                "could not build the instrumentation; the application runs without"
+                                        + " redis-pool-agent",
+                                failure);
                     }
                 }
             }

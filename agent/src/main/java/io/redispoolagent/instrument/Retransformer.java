@@ -1,12 +1,11 @@
 package io.redispoolagent.instrument;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
-
-import java.lang.instrument.Instrumentation;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * For {@code attach}: Byte Buddy's AgentBuilder retransforms the instrumented classes a running JVM has
@@ -14,8 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  */
 final class Retransformer {
 
-    private Retransformer() {
-    }
+    private Retransformer() {}
 
     static void installOn(Instrumentation jvm) {
         AgentBuilder builder = new AgentBuilder.Default()
@@ -25,7 +23,8 @@ final class Retransformer {
                 .ignore(not(namedOneOf(InstrumentedTypes.NAMES.toArray(new String[0]))));
         for (TypeInstrumentation instrumentation : Instrumentations.ALL) {
             builder = builder.type(named(instrumentation.typeName()).and(instrumentation::appliesTo))
-                    .transform((typeBuilder, type, classLoader, module, domain) -> instrumentation.transform(typeBuilder, type));
+                    .transform((typeBuilder, type, classLoader, module, domain) ->
+                            instrumentation.transform(typeBuilder, type));
         }
         builder.installOn(jvm);
     }

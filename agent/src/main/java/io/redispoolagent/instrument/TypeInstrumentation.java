@@ -1,10 +1,9 @@
 package io.redispoolagent.instrument;
 
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
 
 /** The advice the agent weaves into one client class, whichever way the class reaches the agent. */
 public interface TypeInstrumentation {
@@ -23,13 +22,15 @@ public interface TypeInstrumentation {
     /** Adds this class's advice ({@code builder.visit(Advice...)}); nothing else may change the class. */
     DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type);
 
-    static TypeInstrumentation of(String typeName,
-                                  BiFunction<DynamicType.Builder<?>, TypeDescription, DynamicType.Builder<?>> transform) {
+    static TypeInstrumentation of(
+            String typeName, BiFunction<DynamicType.Builder<?>, TypeDescription, DynamicType.Builder<?>> transform) {
         return of(typeName, type -> true, transform);
     }
 
-    static TypeInstrumentation of(String typeName, Predicate<TypeDescription> appliesTo,
-                                  BiFunction<DynamicType.Builder<?>, TypeDescription, DynamicType.Builder<?>> transform) {
+    static TypeInstrumentation of(
+            String typeName,
+            Predicate<TypeDescription> appliesTo,
+            BiFunction<DynamicType.Builder<?>, TypeDescription, DynamicType.Builder<?>> transform) {
         return new TypeInstrumentation() {
             @Override
             public String typeName() {

@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AgentLog {
 
     public enum Level {
-        ERROR, WARN, INFO, DEBUG;
+        ERROR,
+        WARN,
+        INFO,
+        DEBUG;
 
         /** Parses a level name in any case, or returns null when it is not one. */
         public static Level parse(String text) {
@@ -31,8 +34,7 @@ public final class AgentLog {
     private static final Set<String> ONCE_KEYS = ConcurrentHashMap.newKeySet();
     private static volatile Level threshold = Level.INFO;
 
-    private AgentLog() {
-    }
+    private AgentLog() {}
 
     public static void setLevel(Level level) {
         threshold = level;
@@ -86,7 +88,10 @@ public final class AgentLog {
             return;
         }
         StringBuilder line = new StringBuilder(PREFIX.length() + 8 + message.length())
-                .append(PREFIX).append(level.name()).append(' ').append(message);
+                .append(PREFIX)
+                .append(level.name())
+                .append(' ')
+                .append(message);
         if (cause != null) {
             line.append(" (").append(describe(cause)).append(')');
         }

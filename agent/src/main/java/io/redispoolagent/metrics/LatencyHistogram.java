@@ -17,7 +17,8 @@ public final class LatencyHistogram {
 
     /** Upper bounds of the buckets in seconds, as exported; a last, unbounded bucket follows. */
     public static final double[] BOUNDARIES_SECONDS = {
-            0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
 
     private static final long[] BOUNDARIES_NANOS = new long[BOUNDARIES_SECONDS.length];
 

@@ -4,7 +4,6 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +20,19 @@ import java.util.Map;
  */
 final class AsyncPoolSizer {
 
-    private AsyncPoolSizer() {
-    }
+    private AsyncPoolSizer() {}
 
     /** The plan for a pool about to be built with {@code config}; its config is the one to build it with. */
     static AsyncPoolPlan plan(Object config, PoolIdentity identity, AgentConfig agentConfig) {
-        PoolSnapshot before = snapshot(LettuceClasses.size(LettuceClasses.CONFIG_MAX_TOTAL, config),
+        PoolSnapshot before = snapshot(
+                LettuceClasses.size(LettuceClasses.CONFIG_MAX_TOTAL, config),
                 LettuceClasses.size(LettuceClasses.CONFIG_MAX_IDLE, config),
                 LettuceClasses.size(LettuceClasses.CONFIG_MIN_IDLE, config));
         PoolSettings all = agentConfig.sizingFor(identity.name());
-        PoolSettings managed = PoolSettings.builder().set(PoolSetting.MAX_TOTAL, all.get(PoolSetting.MAX_TOTAL))
-                .set(PoolSetting.MAX_IDLE, all.get(PoolSetting.MAX_IDLE)).build();
+        PoolSettings managed = PoolSettings.builder()
+                .set(PoolSetting.MAX_TOTAL, all.get(PoolSetting.MAX_TOTAL))
+                .set(PoolSetting.MAX_IDLE, all.get(PoolSetting.MAX_IDLE))
+                .build();
         List<SettingChange> changes = SizingPolicy.plan(before, managed, agentConfig.mode());
         Object resized = changes.isEmpty() ? config : rebuild(config, before.with(changes));
         AgentLog.info("pool " + identity + ": " + SizingReport.describe(changes, before, agentConfig.mode()));
@@ -52,7 +53,8 @@ final class AsyncPoolSizer {
     }
 
     private static Object rebuild(Object config, PoolSnapshot wanted) {
-        return LettuceClasses.resized(config, (int) wanted.get(PoolSetting.MAX_TOTAL),
-                (int) wanted.get(PoolSetting.MAX_IDLE), (int) wanted.get(PoolSetting.MIN_IDLE));
+        return LettuceClasses.resized(
+                config, (int) wanted.get(PoolSetting.MAX_TOTAL), (int) wanted.get(PoolSetting.MAX_IDLE), (int)
+                        wanted.get(PoolSetting.MIN_IDLE));
     }
 }

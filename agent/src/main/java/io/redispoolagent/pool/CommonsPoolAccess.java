@@ -6,7 +6,6 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,10 +23,11 @@ import java.util.Map;
  */
 public final class CommonsPoolAccess {
 
-    static final ClientType POOL = ClientType.of("commons-pool2", "org.apache.commons.pool2.impl.GenericObjectPool",
-            Versions.ALL);
+    static final ClientType POOL =
+            ClientType.of("commons-pool2", "org.apache.commons.pool2.impl.GenericObjectPool", Versions.ALL);
     /** The {@code Duration} accessors: in the matrix from 2.11.1 on, not in 2.8.1. */
     static final ClientType DURATION_POOL = POOL.since("2.11");
+
     static final ClientType POOL_2_12 = POOL.since("2.12");
 
     private static final ClientMember NUM_ACTIVE = POOL.method("getNumActive", int.class);
@@ -36,29 +36,38 @@ public final class CommonsPoolAccess {
     private static final ClientMember FACTORY = POOL.method("getFactory", Object.class);
     private static final ClientMember CLOSED = POOL.method("isClosed", boolean.class);
 
-    static final ClientType POOLED_OBJECT = ClientType.of("commons-pool2", "org.apache.commons.pool2.PooledObject",
-            Versions.ALL);
+    static final ClientType POOLED_OBJECT =
+            ClientType.of("commons-pool2", "org.apache.commons.pool2.PooledObject", Versions.ALL);
     private static final ClientMember OBJECT = POOLED_OBJECT.method("getObject", Object.class);
 
     /** Each setting's accessors, the preferred first; the last names what is reported missing. */
     private static final Declared[] SETTINGS = {
-            Declared.property(PoolSetting.MAX_TOTAL, Unit.INT, "MaxTotal"),
-            Declared.property(PoolSetting.MAX_IDLE, Unit.INT, "MaxIdle"),
-            Declared.property(PoolSetting.MIN_IDLE, Unit.INT, "MinIdle"),
-            Declared.property(PoolSetting.BLOCK_WHEN_EXHAUSTED, Unit.BOOLEAN, "BlockWhenExhausted"),
-            Declared.property(PoolSetting.TEST_WHILE_IDLE, Unit.BOOLEAN, "TestWhileIdle"),
-            new Declared(PoolSetting.MAX_WAIT,
-                    new Way[] {Unit.DURATION.getter(DURATION_POOL, "getMaxWaitDuration"),
-                            Unit.MILLIS.getter(POOL, "getMaxWaitMillis")},
-                    new Way[] {Unit.DURATION.setter(DURATION_POOL, "setMaxWait"),
-                            Unit.MILLIS.setter(POOL, "setMaxWaitMillis")}),
-            new Declared(PoolSetting.EVICTION_INTERVAL,
-                    new Way[] {Unit.DURATION.getter(DURATION_POOL, "getDurationBetweenEvictionRuns"),
-                            Unit.DURATION.getter(DURATION_POOL, "getTimeBetweenEvictionRuns"),
-                            Unit.MILLIS.getter(POOL, "getTimeBetweenEvictionRunsMillis")},
-                    new Way[] {Unit.DURATION.setter(POOL_2_12, "setDurationBetweenEvictionRuns"),
-                            Unit.DURATION.setter(DURATION_POOL, "setTimeBetweenEvictionRuns"),
-                            Unit.MILLIS.setter(POOL, "setTimeBetweenEvictionRunsMillis")}),
+        Declared.property(PoolSetting.MAX_TOTAL, Unit.INT, "MaxTotal"),
+        Declared.property(PoolSetting.MAX_IDLE, Unit.INT, "MaxIdle"),
+        Declared.property(PoolSetting.MIN_IDLE, Unit.INT, "MinIdle"),
+        Declared.property(PoolSetting.BLOCK_WHEN_EXHAUSTED, Unit.BOOLEAN, "BlockWhenExhausted"),
+        Declared.property(PoolSetting.TEST_WHILE_IDLE, Unit.BOOLEAN, "TestWhileIdle"),
+        new Declared(
+                PoolSetting.MAX_WAIT,
+                new Way[] {
+                    Unit.DURATION.getter(DURATION_POOL, "getMaxWaitDuration"),
+                    Unit.MILLIS.getter(POOL, "getMaxWaitMillis")
+                },
+                new Way[] {
+                    Unit.DURATION.setter(DURATION_POOL, "setMaxWait"), Unit.MILLIS.setter(POOL, "setMaxWaitMillis")
+                }),
+        new Declared(
+                PoolSetting.EVICTION_INTERVAL,
+                new Way[] {
+                    Unit.DURATION.getter(DURATION_POOL, "getDurationBetweenEvictionRuns"),
+                    Unit.DURATION.getter(DURATION_POOL, "getTimeBetweenEvictionRuns"),
+                    Unit.MILLIS.getter(POOL, "getTimeBetweenEvictionRunsMillis")
+                },
+                new Way[] {
+                    Unit.DURATION.setter(POOL_2_12, "setDurationBetweenEvictionRuns"),
+                    Unit.DURATION.setter(DURATION_POOL, "setTimeBetweenEvictionRuns"),
+                    Unit.MILLIS.setter(POOL, "setTimeBetweenEvictionRunsMillis")
+                }),
     };
 
     private static final ClassValue<CommonsPoolAccess> BY_CLASS = new ClassValue<CommonsPoolAccess>() {
@@ -127,8 +136,13 @@ public final class CommonsPoolAccess {
 
     /** The pool's live counts, read through its public getters (collection time only, never a hot path). */
     public PoolGauges gauges(Object pool) {
-        return new PoolGauges(NUM_ACTIVE.readInt(pool, 0), NUM_IDLE.readInt(pool, 0), (int) get(pool, PoolSetting.MAX_TOTAL),
-                (int) get(pool, PoolSetting.MAX_IDLE), (int) get(pool, PoolSetting.MIN_IDLE), NUM_WAITERS.readInt(pool, 0));
+        return new PoolGauges(
+                NUM_ACTIVE.readInt(pool, 0),
+                NUM_IDLE.readInt(pool, 0),
+                (int) get(pool, PoolSetting.MAX_TOTAL),
+                (int) get(pool, PoolSetting.MAX_IDLE),
+                (int) get(pool, PoolSetting.MIN_IDLE),
+                NUM_WAITERS.readInt(pool, 0));
     }
 
     private long get(Object pool, PoolSetting setting) {
@@ -145,7 +159,9 @@ public final class CommonsPoolAccess {
 
     /** How a setting's value crosses: as long, booleans as 0/1, durations as millis. */
     private enum Unit {
-        INT(int.class, int.class), BOOLEAN(boolean.class, boolean.class), MILLIS(long.class, long.class),
+        INT(int.class, int.class),
+        BOOLEAN(boolean.class, boolean.class),
+        MILLIS(long.class, long.class),
         DURATION(Object.class, Duration.class);
 
         private final Class<?> read;
@@ -244,8 +260,9 @@ public final class CommonsPoolAccess {
         }
 
         static Declared property(PoolSetting setting, Unit unit, String property) {
-            return new Declared(setting, new Way[] {unit.getter(POOL, "get" + property)},
-                    new Way[] {unit.setter(POOL, "set" + property)});
+            return new Declared(setting, new Way[] {unit.getter(POOL, "get" + property)}, new Way[] {
+                unit.setter(POOL, "set" + property)
+            });
         }
     }
 

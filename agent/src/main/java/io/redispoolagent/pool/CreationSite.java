@@ -8,8 +8,7 @@ package io.redispoolagent.pool;
  */
 final class CreationSite {
 
-    private CreationSite() {
-    }
+    private CreationSite() {}
 
     static String clientApi(StackTraceElement[] stack, RedisClientFamily family, String fallback) {
         String outermost = null;

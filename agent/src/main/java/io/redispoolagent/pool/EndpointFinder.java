@@ -24,8 +24,7 @@ final class EndpointFinder {
     private static final int MAX_DEPTH = 4;
     private static final int MAX_OBJECTS = 64;
 
-    private EndpointFinder() {
-    }
+    private EndpointFinder() {}
 
     /** The endpoint, or null when none can be found (a custom factory, a sentinel pool before it knows its master). */
     static Endpoint find(Object factory) {
@@ -59,19 +58,25 @@ final class EndpointFinder {
         if (address == null) {
             return null;
         }
-        int port = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT) ? JedisClasses.PORT : LettuceClasses.URI_PORT)
+        int port = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT)
+                        ? JedisClasses.PORT
+                        : LettuceClasses.URI_PORT)
                 .readInt(address, -1);
         return port == -1 ? null : new Endpoint(host(address), port, database == null ? 0 : database);
     }
 
     private static String host(Object address) {
-        Object host = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT) ? JedisClasses.HOST : LettuceClasses.URI_HOST)
+        Object host = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT)
+                        ? JedisClasses.HOST
+                        : LettuceClasses.URI_HOST)
                 .read(address);
         return host instanceof String ? (String) host : null;
     }
 
     private static void enqueueFields(Object owner, int depth, Deque<Object[]> queue) {
-        for (Class<?> type = owner.getClass(); type != null && !isPlatform(type.getName()); type = type.getSuperclass()) {
+        for (Class<?> type = owner.getClass();
+                type != null && !isPlatform(type.getName());
+                type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
                     continue;
@@ -86,8 +91,11 @@ final class EndpointFinder {
 
     /** JDK and Netty internals never hold the address the application configured. */
     private static boolean isPlatform(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("sun.")
-                || className.startsWith("jdk.") || className.startsWith("io.netty.");
+        return className.startsWith("java.")
+                || className.startsWith("javax.")
+                || className.startsWith("sun.")
+                || className.startsWith("jdk.")
+                || className.startsWith("io.netty.");
     }
 
     private static Object read(Field field, Object owner) {

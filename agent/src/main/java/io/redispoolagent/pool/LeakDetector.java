@@ -2,7 +2,6 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.util.WeakIdentityTable;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,8 @@ final class LeakDetector {
         borrow.timeout.cancel(false);
         if (borrow.reported) {
             AgentLog.info("pool " + borrow.record.identity().name() + ": the connection reported as a suspected leak"
-                    + " was returned after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - borrow.startNanos) + " ms");
+                    + " was returned after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - borrow.startNanos)
+                    + " ms");
         }
     }
 

@@ -17,25 +17,27 @@ final class LettuceClasses {
     static final ClientMember URI_PORT = REDIS_URI.method("getPort", int.class);
     static final ClientMember URI_DATABASE = REDIS_URI.method("getDatabase", int.class);
 
-    static final ClientType ASYNC_POOL = ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedAsyncPool",
-            Versions.ALL);
+    static final ClientType ASYNC_POOL =
+            ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedAsyncPool", Versions.ALL);
     private static final ClientMember POOL_OBJECTS = ASYNC_POOL.method("getObjectCount", int.class);
     private static final ClientMember POOL_IDLE = ASYNC_POOL.method("getIdle", int.class);
     private static final ClientMember POOL_MAX_TOTAL = ASYNC_POOL.method("getMaxTotal", int.class);
     private static final ClientMember POOL_MAX_IDLE = ASYNC_POOL.method("getMaxIdle", int.class);
     private static final ClientMember POOL_MIN_IDLE = ASYNC_POOL.method("getMinIdle", int.class);
 
-    static final ClientType CONFIG = ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedPoolConfig", Versions.ALL);
+    static final ClientType CONFIG =
+            ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedPoolConfig", Versions.ALL);
     static final ClientMember CONFIG_MAX_TOTAL = CONFIG.method("getMaxTotal", int.class);
     static final ClientMember CONFIG_MAX_IDLE = CONFIG.method("getMaxIdle", int.class);
     static final ClientMember CONFIG_MIN_IDLE = CONFIG.method("getMinIdle", int.class);
     private static final ClientMember NEW_BUILDER = CONFIG.staticMethod("builder");
     /** The health checks a rebuilt config keeps: {@code isTestOnCreate()} is copied to {@code testOnCreate(boolean)}. */
     private static final String[] TESTS = {"TestOnCreate", "TestOnAcquire", "TestOnRelease"};
+
     private static final ClientMember[] CONFIG_TESTS = new ClientMember[TESTS.length];
 
-    static final ClientType CONFIG_BUILDER = ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedPoolConfig$Builder",
-            Versions.ALL);
+    static final ClientType CONFIG_BUILDER =
+            ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedPoolConfig$Builder", Versions.ALL);
     private static final ClientMember BUILDER_MAX_TOTAL = CONFIG_BUILDER.method("maxTotal", void.class, int.class);
     private static final ClientMember BUILDER_MAX_IDLE = CONFIG_BUILDER.method("maxIdle", void.class, int.class);
     private static final ClientMember BUILDER_MIN_IDLE = CONFIG_BUILDER.method("minIdle", void.class, int.class);
@@ -45,20 +47,24 @@ final class LettuceClasses {
     static {
         for (int i = 0; i < TESTS.length; i++) {
             CONFIG_TESTS[i] = CONFIG.method("is" + TESTS[i], boolean.class);
-            BUILDER_TESTS[i] = CONFIG_BUILDER.method(Character.toLowerCase(TESTS[i].charAt(0)) + TESTS[i].substring(1),
-                    void.class, boolean.class);
+            BUILDER_TESTS[i] = CONFIG_BUILDER.method(
+                    Character.toLowerCase(TESTS[i].charAt(0)) + TESTS[i].substring(1), void.class, boolean.class);
         }
     }
 
-    private LettuceClasses() {
-    }
+    private LettuceClasses() {}
 
     /** Acquire never waits in this pool, so nothing is ever pending. */
     static PoolGauges gauges(Object pool) {
         int all = POOL_OBJECTS.readInt(pool, 0);
         int idle = POOL_IDLE.readInt(pool, 0);
-        return new PoolGauges(Math.max(0, all - idle), idle, POOL_MAX_TOTAL.readInt(pool, 0), POOL_MAX_IDLE.readInt(pool, 0),
-                POOL_MIN_IDLE.readInt(pool, 0), 0);
+        return new PoolGauges(
+                Math.max(0, all - idle),
+                idle,
+                POOL_MAX_TOTAL.readInt(pool, 0),
+                POOL_MAX_IDLE.readInt(pool, 0),
+                POOL_MIN_IDLE.readInt(pool, 0),
+                0);
     }
 
     /** A copy of {@code config} with other sizes and the same health checks. */
@@ -68,7 +74,9 @@ final class LettuceClasses {
         BUILDER_MAX_IDLE.require(builder.getClass()).invokeWith(builder, maxIdle);
         BUILDER_MIN_IDLE.require(builder.getClass()).invokeWith(builder, minIdle);
         for (int i = 0; i < TESTS.length; i++) {
-            BUILDER_TESTS[i].require(builder.getClass()).invokeWith(builder, CONFIG_TESTS[i].readBoolean(config, false));
+            BUILDER_TESTS[i]
+                    .require(builder.getClass())
+                    .invokeWith(builder, CONFIG_TESTS[i].readBoolean(config, false));
         }
         return BUILD.require(builder.getClass()).invoke(builder);
     }

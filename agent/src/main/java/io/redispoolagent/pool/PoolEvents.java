@@ -16,8 +16,7 @@ public final class PoolEvents {
     /** Null unless {@code redis.pool.leakThreshold} is set: then the only cost on the hot path is this read. */
     private static volatile LeakDetector leaks;
 
-    private PoolEvents() {
-    }
+    private PoolEvents() {}
 
     /** Turns leak detection on for connections held longer than {@code thresholdMillis}, or off for null. */
     static void detectLeaksAfter(Long thresholdMillis) {
@@ -108,7 +107,8 @@ public final class PoolEvents {
     private static void recordAsync(PoolRecord record, long startNanos, Throwable failure) {
         long waited = System.nanoTime() - startNanos;
         Throwable cause = failure != null && failure.getCause() != null && !(failure instanceof NoSuchElementException)
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         if (cause == null) {
             record.stats().borrowed(waited);
         } else if (isExhaustion(cause)) {

@@ -13,8 +13,7 @@ public final class PoolLifecycle {
     private static final String JEDIS_SENTINEL_POOL = "JedisSentinelPool";
     private static volatile AgentConfig config;
 
-    private PoolLifecycle() {
-    }
+    private PoolLifecycle() {}
 
     public static void configure(AgentConfig agentConfig) {
         config = agentConfig;
@@ -32,7 +31,8 @@ public final class PoolLifecycle {
      */
     public static void sentinelPoolStarting(Object sentinelPool, String masterName) {
         // Jedis 4+: the sentinel pool is the GenericObjectPool; Jedis 3: it holds one in internalPool.
-        Object pool = CommonsPoolAccess.factoryOf(sentinelPool) != null ? sentinelPool
+        Object pool = CommonsPoolAccess.factoryOf(sentinelPool) != null
+                ? sentinelPool
                 : JedisClasses.INTERNAL_POOL.read(sentinelPool);
         Object factory = pool == null ? null : CommonsPoolAccess.factoryOf(pool);
         AgentConfig current = config;
@@ -54,11 +54,12 @@ public final class PoolLifecycle {
             return null;
         }
         try {
-            String kind = CreationSite.clientApi(new Throwable().getStackTrace(), RedisClientFamily.LETTUCE, "BoundedAsyncPool");
+            String kind = CreationSite.clientApi(
+                    new Throwable().getStackTrace(), RedisClientFamily.LETTUCE, "BoundedAsyncPool");
             return AsyncPoolSizer.plan(poolConfig, PoolIdentity.of(factory, RedisClientFamily.LETTUCE, kind), current);
         } catch (RuntimeException failure) {
-            AgentLog.warnOnce("size:async", "could not size a Lettuce async pool; it keeps the application's settings",
-                    failure);
+            AgentLog.warnOnce(
+                    "size:async", "could not size a Lettuce async pool; it keeps the application's settings", failure);
             return null;
         }
     }
@@ -104,13 +105,18 @@ public final class PoolLifecycle {
         }
         try {
             String master = SentinelNaming.currentMaster();
-            String kind = master != null ? "SentineledConnectionProvider" : CreationSite.clientApi(stack, client, "pool");
+            String kind =
+                    master != null ? "SentineledConnectionProvider" : CreationSite.clientApi(stack, client, "pool");
             if (!adopted && master == null && JEDIS_SENTINEL_POOL.equals(kind)) {
                 return;
             }
-            PoolIdentity identity = master != null ? PoolIdentity.ofSentinel(factory, master, kind)
-                                                   : PoolIdentity.of(factory, client, kind);
-            remember(pool, PoolSizer.size(pool, identity, current, adopted ? ", adopted at its first borrow after attach" : ""));
+            PoolIdentity identity = master != null
+                    ? PoolIdentity.ofSentinel(factory, master, kind)
+                    : PoolIdentity.of(factory, client, kind);
+            remember(
+                    pool,
+                    PoolSizer.size(
+                            pool, identity, current, adopted ? ", adopted at its first borrow after attach" : ""));
         } catch (RuntimeException failure) {
             giveUp(pool, client, failure);
         }
@@ -122,7 +128,10 @@ public final class PoolLifecycle {
 
     private static void giveUp(Object pool, RedisClientFamily client, RuntimeException failure) {
         PoolRegistry.remember(pool, PoolRecord.NOT_REDIS);
-        AgentLog.warnOnce("size:" + pool.getClass().getName(), "could not size a " + client.displayName()
-                + " pool of class " + pool.getClass().getName() + "; it keeps the application's settings", failure);
+        AgentLog.warnOnce(
+                "size:" + pool.getClass().getName(),
+                "could not size a " + client.displayName() + " pool of class "
+                        + pool.getClass().getName() + "; it keeps the application's settings",
+                failure);
     }
 }

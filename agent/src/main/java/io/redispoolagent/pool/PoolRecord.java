@@ -5,7 +5,6 @@ import io.redispoolagent.metrics.PoolStats;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.RetryStats;
-
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.List;
 public final class PoolRecord {
 
     /** Marks a commons-pool2 pool that is not a Redis pool, so later borrows skip it at the cost of one lookup. */
-    static final PoolRecord NOT_REDIS = new PoolRecord(null, null, Collections.<SettingChange>emptyList(),
-            PoolKind.COMMONS_POOL2);
+    static final PoolRecord NOT_REDIS =
+            new PoolRecord(null, null, Collections.<SettingChange>emptyList(), PoolKind.COMMONS_POOL2);
 
     private final PoolIdentity identity;
     private final PoolSnapshot original;
@@ -78,7 +77,9 @@ public final class PoolRecord {
         if (livePool == null) {
             return null;
         }
-        return kind == PoolKind.LETTUCE_ASYNC ? LettuceClasses.gauges(livePool) : CommonsPoolAccess.of(livePool).gauges(livePool);
+        return kind == PoolKind.LETTUCE_ASYNC
+                ? LettuceClasses.gauges(livePool)
+                : CommonsPoolAccess.of(livePool).gauges(livePool);
     }
 
     /** The class loader of the live pool's class (where the application's libraries are visible), or null once it is gone. */

@@ -1,7 +1,6 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.util.WeakIdentityTable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,8 +13,7 @@ public final class PoolRegistry {
     private static final List<Runnable> FIRST_POOL_LISTENERS = new CopyOnWriteArrayList<>();
     private static final AtomicBoolean FIRST_POOL_SEEN = new AtomicBoolean();
 
-    private PoolRegistry() {
-    }
+    private PoolRegistry() {}
 
     /** The live Redis pools, in no particular order. */
     public static List<PoolRecord> pools() {

@@ -2,7 +2,6 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.List;
 /** Applies the sizing policy to one live pool and says in one line what it did. */
 final class PoolSizer {
 
-    private PoolSizer() {
-    }
+    private PoolSizer() {}
 
     /**
      * Sizes the pool and logs one line saying what changed ({@code how} tells when the agent saw it);
@@ -20,9 +18,12 @@ final class PoolSizer {
     static PoolRecord size(Object pool, PoolIdentity identity, AgentConfig config, String how) {
         CommonsPoolAccess access = CommonsPoolAccess.of(pool);
         if (!access.missingAccessors().isEmpty()) {
-            AgentLog.warnOnce("access:" + pool.getClass().getName(), "pool " + identity + " is left as it is:"
-                    + " this commons-pool2 has no " + access.missingAccessors() + " (class "
-                    + pool.getClass().getName() + ")", null);
+            AgentLog.warnOnce(
+                    "access:" + pool.getClass().getName(),
+                    "pool " + identity + " is left as it is:"
+                            + " this commons-pool2 has no " + access.missingAccessors() + " (class "
+                            + pool.getClass().getName() + ")",
+                    null);
             return null;
         }
         PoolSnapshot before = access.read(pool);
@@ -43,8 +44,10 @@ final class PoolSizer {
         } catch (RuntimeException failure) {
             for (int i = applied.size() - 1; i >= 0; i--) {
                 SettingChange change = applied.get(i);
-                access.apply(pool, Collections.singletonList(
-                        new SettingChange(change.setting(), change.after(), change.before())));
+                access.apply(
+                        pool,
+                        Collections.singletonList(
+                                new SettingChange(change.setting(), change.after(), change.before())));
             }
             throw failure;
         }

@@ -1,7 +1,6 @@
 package io.redispoolagent.pool;
 
 import io.redispoolagent.config.PoolSetting;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -6,14 +6,16 @@ import java.util.Locale;
 
 /** The Redis clients whose pools the agent manages, recognised by the factory their pools are built with. */
 public enum RedisClientFamily {
-    JEDIS("redis.clients.jedis.",
+    JEDIS(
+            "redis.clients.jedis.",
             // Jedis 7/8 multi-database failover probes each endpoint through tiny pools of its own
             // (maxTotal 2, by design): they are the client's machinery, not the application's pools.
             Arrays.asList("redis.clients.jedis.mcf.PingStrategy", "redis.clients.jedis.mcf.HealthCheck"),
             "redis.clients.jedis.JedisFactory",
             "redis.clients.jedis.ConnectionFactory",
             "redis.clients.jedis.ShardedJedisPool$ShardedJedisFactory"),
-    LETTUCE("io.lettuce.core.",
+    LETTUCE(
+            "io.lettuce.core.",
             Arrays.<String>asList(),
             "io.lettuce.core.support.ConnectionPoolSupport$RedisPooledObjectFactory",
             "io.lettuce.core.support.AsyncConnectionPoolSupport$RedisPooledObjectFactory");

@@ -8,8 +8,7 @@ public final class SentinelNaming {
 
     private static final ThreadLocal<String> MASTER = new ThreadLocal<>();
 
-    private SentinelNaming() {
-    }
+    private SentinelNaming() {}
 
     /** Called as the provider starts building a master pool. */
     public static void enter(Object provider) {

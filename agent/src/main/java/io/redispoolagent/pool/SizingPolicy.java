@@ -3,7 +3,6 @@ package io.redispoolagent.pool;
 import io.redispoolagent.config.Mode;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.List;
  */
 public final class SizingPolicy {
 
-    private SizingPolicy() {
-    }
+    private SizingPolicy() {}
 
     public static List<SettingChange> plan(PoolSnapshot current, PoolSettings target, Mode mode) {
         if (mode == Mode.OBSERVE) {

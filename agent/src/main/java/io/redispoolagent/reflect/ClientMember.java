@@ -18,7 +18,14 @@ import java.lang.reflect.Modifier;
  */
 public final class ClientMember {
 
-    enum Kind { METHOD, STATIC_METHOD, FIELD_GET, FIELD_SET, STATIC_FIELD, CONSTRUCTOR }
+    enum Kind {
+        METHOD,
+        STATIC_METHOD,
+        FIELD_GET,
+        FIELD_SET,
+        STATIC_FIELD,
+        CONSTRUCTOR
+    }
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final Handle ABSENT = new Handle(null, "absent");
@@ -151,7 +158,9 @@ public final class ClientMember {
                 return read == null ? null : LOOKUP.unreflectGetter(accessible(read));
             case FIELD_SET:
                 Field written = findField(type, false);
-                return written == null || written.getType() != parameters[0] ? null : LOOKUP.unreflectSetter(accessible(written));
+                return written == null || written.getType() != parameters[0]
+                        ? null
+                        : LOOKUP.unreflectSetter(accessible(written));
             default:
                 for (Constructor<?> constructor : type.getDeclaredConstructors()) {
                     if (matches(constructor.getParameterTypes())) {
@@ -194,8 +203,10 @@ public final class ClientMember {
 
     private Method declaredMethod(Class<?> declaring, boolean isStatic) {
         for (Method method : declaring.getDeclaredMethods()) {
-            if (method.getName().equals(name) && !method.isBridge()
-                    && Modifier.isStatic(method.getModifiers()) == isStatic && matches(method.getParameterTypes())) {
+            if (method.getName().equals(name)
+                    && !method.isBridge()
+                    && Modifier.isStatic(method.getModifiers()) == isStatic
+                    && matches(method.getParameterTypes())) {
                 return method;
             }
         }
@@ -220,7 +231,8 @@ public final class ClientMember {
         }
         for (int i = 0; i < actual.length; i++) {
             Object expected = parameters[i];
-            boolean match = expected == ClientType.ANY ? !actual[i].isPrimitive()
+            boolean match = expected == ClientType.ANY
+                    ? !actual[i].isPrimitive()
                     : expected instanceof String ? actual[i].getName().equals(expected) : actual[i] == expected;
             if (!match) {
                 return false;
@@ -243,7 +255,9 @@ public final class ClientMember {
             types[next++] = Object.class;
         }
         for (Object parameter : parameters) {
-            types[next++] = parameter instanceof Class && ((Class<?>) parameter).isPrimitive() ? (Class<?>) parameter : Object.class;
+            types[next++] = parameter instanceof Class && ((Class<?>) parameter).isPrimitive()
+                    ? (Class<?>) parameter
+                    : Object.class;
         }
         // A void method with only reference parameters is called like any other: it returns null.
         boolean primitiveParameter = false;
@@ -254,7 +268,8 @@ public final class ClientMember {
     }
 
     private static String parameterName(Object parameter) {
-        return parameter instanceof Class ? ((Class<?>) parameter).getSimpleName()
+        return parameter instanceof Class
+                ? ((Class<?>) parameter).getSimpleName()
                 : parameter instanceof String ? simpleName((String) parameter) : String.valueOf(parameter);
     }
 

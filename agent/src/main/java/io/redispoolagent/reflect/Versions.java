@@ -34,8 +34,11 @@ public final class Versions {
 
     @Override
     public String toString() {
-        return from == null && before == null ? "all versions"
-                : from == null ? "before " + before : before == null ? from + " and later" : from + " to before " + before;
+        return from == null && before == null
+                ? "all versions"
+                : from == null
+                        ? "before " + before
+                        : before == null ? from + " and later" : from + " to before " + before;
     }
 
     static int compare(String left, String right) {

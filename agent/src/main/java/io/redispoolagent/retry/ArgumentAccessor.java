@@ -84,8 +84,7 @@ public interface ArgumentAccessor<A> {
 
     /** Element access shared by the generic accessors. */
     final class Elements {
-        private Elements() {
-        }
+        private Elements() {}
 
         static int length(Object element) {
             if (element instanceof byte[]) {

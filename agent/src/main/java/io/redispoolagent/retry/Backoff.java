@@ -1,7 +1,7 @@
 package io.redispoolagent.retry;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -48,8 +48,8 @@ public final class Backoff {
     }
 
     public static Backoff of(RetrySettings settings) {
-        return new Backoff(settings.initialBackoffMillis(), settings.maxBackoffMillis(), settings.multiplier(),
-                settings.jitter());
+        return new Backoff(
+                settings.initialBackoffMillis(), settings.maxBackoffMillis(), settings.multiplier(), settings.jitter());
     }
 
     /** The un-jittered pause before retry {@code retry} (1 for the first retry). */

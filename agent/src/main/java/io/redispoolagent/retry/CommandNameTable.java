@@ -1,10 +1,10 @@
 package io.redispoolagent.retry;
 
+import static io.redispoolagent.retry.CommandRule.upper;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.redispoolagent.retry.CommandRule.upper;
 
 /**
  * Open addressing on case-folded names, so that a {@code String}, a {@code byte[]} or an argument

@@ -1,13 +1,12 @@
 package io.redispoolagent.retry;
 
+import io.redispoolagent.retry.CommandRule.Container;
+import io.redispoolagent.retry.CommandRule.Fixed;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import io.redispoolagent.retry.CommandRule.Container;
-import io.redispoolagent.retry.CommandRule.Fixed;
 
 /**
  * Which Redis commands may be sent again after a failure: every command of Redis 7.0 (and the

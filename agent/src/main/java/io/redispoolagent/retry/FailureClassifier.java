@@ -49,8 +49,7 @@ public final class FailureClassifier {
     private static final String JEDIS = "redis.clients.jedis.exceptions.";
     private static final String LETTUCE = "io.lettuce.core.";
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     public static FailureKind classify(Throwable failure) {
         FailureKind guess = null;
@@ -68,7 +67,8 @@ public final class FailureClassifier {
             }
             if (isA(type, LETTUCE + "RedisCommandExecutionException")) {
                 return startsWith(message, "MOVED ") || startsWith(message, "ASK ")
-                        ? FailureKind.CLUSTER_REDIRECT : FailureKind.SERVER_ERROR_REPLY;
+                        ? FailureKind.CLUSTER_REDIRECT
+                        : FailureKind.SERVER_ERROR_REPLY;
             }
             if (isA(type, JEDIS + "JedisClusterOperationException")
                     || isA(type, LETTUCE + "RedisCommandInterruptedException")
@@ -85,35 +85,42 @@ public final class FailureClassifier {
                 if (startsWith(message, "Timeout waiting for idle object") || startsWith(message, "Pool exhausted")) {
                     return FailureKind.POOL_EXHAUSTED;
                 }
-                if (startsWith(message, "Unable to activate object") || startsWith(message, "Unable to validate object")
+                if (startsWith(message, "Unable to activate object")
+                        || startsWith(message, "Unable to validate object")
                         || startsWith(message, "Unable to create")) {
                     return FailureKind.CONNECT_FAILURE;
                 }
             }
             if (isA(type, "java.net.SocketTimeoutException")) {
                 return containsIgnoreCase(message, "connect timed out")
-                        ? FailureKind.CONNECT_FAILURE : FailureKind.TIMEOUT;
+                        ? FailureKind.CONNECT_FAILURE
+                        : FailureKind.TIMEOUT;
             }
-            if (isA(type, "java.net.ConnectException") || isA(type, "java.net.NoRouteToHostException")
-                    || isA(type, "java.net.UnknownHostException") || isA(type, "java.net.PortUnreachableException")
+            if (isA(type, "java.net.ConnectException")
+                    || isA(type, "java.net.NoRouteToHostException")
+                    || isA(type, "java.net.UnknownHostException")
+                    || isA(type, "java.net.PortUnreachableException")
                     || isA(type, "io.netty.channel.ConnectTimeoutException")) {
                 return FailureKind.CONNECT_FAILURE;
             }
-            if (isA(type, "java.net.SocketException") || isA(type, "java.io.EOFException")
+            if (isA(type, "java.net.SocketException")
+                    || isA(type, "java.io.EOFException")
                     || isA(type, "java.nio.channels.ClosedChannelException")) {
                 return FailureKind.CONNECTION_BROKEN;
             }
 
             // Wrappers: a first guess, which a more telling cause replaces.
             if (isA(type, JEDIS + "JedisConnectionException")) {
-                if (startsWith(message, "Failed to connect") || startsWith(message, "Failed connecting")
+                if (startsWith(message, "Failed to connect")
+                        || startsWith(message, "Failed connecting")
                         || startsWith(message, "Failed to create connection")
                         || startsWith(message, "Attempting to write to a broken connection")) {
                     return FailureKind.CONNECT_FAILURE;
                 }
                 if (guess == null) {
                     guess = startsWith(message, "Could not get a resource from the pool")
-                            ? FailureKind.CONNECT_FAILURE : FailureKind.CONNECTION_BROKEN;
+                            ? FailureKind.CONNECT_FAILURE
+                            : FailureKind.CONNECTION_BROKEN;
                 }
             } else if (isA(type, JEDIS + "JedisExhaustedPoolException")) {
                 if (guess == null) {
@@ -135,7 +142,8 @@ public final class FailureClassifier {
                 }
             } else if (isA(type, "java.io.IOException")) {
                 // Netty's native transports: "Connection reset by peer", "Broken pipe".
-                if (containsIgnoreCase(message, "reset") || containsIgnoreCase(message, "broken pipe")
+                if (containsIgnoreCase(message, "reset")
+                        || containsIgnoreCase(message, "broken pipe")
                         || containsIgnoreCase(message, "closed")) {
                     return FailureKind.CONNECTION_BROKEN;
                 }

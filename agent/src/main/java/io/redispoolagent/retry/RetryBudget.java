@@ -82,7 +82,7 @@ public final class RetryBudget {
     }
 
     private static boolean take(AtomicLong balance) {
-        for (;;) {
+        for (; ; ) {
             long current = balance.get();
             if (current < TOKEN) {
                 return false;
@@ -110,7 +110,7 @@ public final class RetryBudget {
             if (minPerSecond > 0 && elapsed > 0) {
                 // minPerSecond tokens a second = minPerSecond × TOKEN / 1e9 per nanosecond.
                 long add = minPerSecond * Math.min(elapsed, NANOS_PER_SECOND) / (NANOS_PER_SECOND / TOKEN);
-                for (;;) {
+                for (; ; ) {
                     long current = reserve.get();
                     long next = Math.min(reserveCap, current + add);
                     if (next == current || reserve.compareAndSet(current, next)) {
@@ -125,7 +125,7 @@ public final class RetryBudget {
             double decay = Math.exp(-x);
             double spread = x == 0 ? 1.0 : -Math.expm1(-x) / x;
             double credit = ratio * fresh * spread * TOKEN;
-            for (;;) {
+            for (; ; ) {
                 long current = deposits.get();
                 long next = (long) (current * decay + credit);
                 if (deposits.compareAndSet(current, next)) {

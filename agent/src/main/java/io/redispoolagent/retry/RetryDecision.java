@@ -42,7 +42,9 @@ public final class RetryDecision {
 
     /** The pause in whole milliseconds, rounded up (so a {@code Thread.sleep} never retries early). */
     public long delayMillis() {
-        return delayNanos < 0 ? -1 : (delayNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1);
+        return delayNanos < 0
+                ? -1
+                : (delayNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1);
     }
 
     /** Why not to retry; null when retrying. */
@@ -52,7 +54,8 @@ public final class RetryDecision {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RetryDecision && ((RetryDecision) other).delayNanos == delayNanos
+        return other instanceof RetryDecision
+                && ((RetryDecision) other).delayNanos == delayNanos
                 && ((RetryDecision) other).reason == reason;
     }
 
@@ -63,7 +66,8 @@ public final class RetryDecision {
 
     @Override
     public String toString() {
-        return reason == null ? "retry after " + TimeUnit.NANOSECONDS.toMicros(delayNanos) / 1000.0 + " ms"
+        return reason == null
+                ? "retry after " + TimeUnit.NANOSECONDS.toMicros(delayNanos) / 1000.0 + " ms"
                 : "give up: " + reason;
     }
 }

@@ -12,7 +12,8 @@ package io.redispoolagent.retry;
  */
 public final class RetryPolicies {
 
-    private static final RetrySettings OFF = RetrySettings.builder().enabled(false).build();
+    private static final RetrySettings OFF =
+            RetrySettings.builder().enabled(false).build();
 
     /** The counters of commands of no known pool: outside {@link Built}, so reading them builds nothing. */
     private static final RetryStats UNPOOLED = new RetryStats();
@@ -20,8 +21,7 @@ public final class RetryPolicies {
     private static volatile RetrySettings settings = OFF;
     private static volatile Built built;
 
-    private RetryPolicies() {
-    }
+    private RetryPolicies() {}
 
     /** What is derived from the settings: the command table every policy shares, and the fallback policy. */
     private static final class Built {
@@ -69,8 +69,13 @@ public final class RetryPolicies {
     }
 
     private static RetryPolicy policy(RetrySettings current, CommandSafety commands, RetryStats stats) {
-        return new RetryPolicy(current, commands, Backoff.of(current), RetryBudget.of(current, NanoClock.SYSTEM),
-                stats, NanoClock.SYSTEM);
+        return new RetryPolicy(
+                current,
+                commands,
+                Backoff.of(current),
+                RetryBudget.of(current, NanoClock.SYSTEM),
+                stats,
+                NanoClock.SYSTEM);
     }
 
     /** The policy for commands whose pool is unknown; its counters are {@link #fallbackStats()}. */

@@ -40,8 +40,13 @@ public final class RetryPolicy {
     private final NanoClock clock;
     private final long deadlineNanos;
 
-    public RetryPolicy(RetrySettings settings, CommandSafety commands, Backoff backoff, RetryBudget budget,
-                       RetryStats stats, NanoClock clock) {
+    public RetryPolicy(
+            RetrySettings settings,
+            CommandSafety commands,
+            Backoff backoff,
+            RetryBudget budget,
+            RetryStats stats,
+            NanoClock clock) {
         this.settings = settings;
         this.commands = commands;
         this.backoff = backoff;

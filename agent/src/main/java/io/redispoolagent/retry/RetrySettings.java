@@ -14,6 +14,7 @@ public final class RetrySettings {
     public static final boolean DEFAULT_ENABLED = true;
     /** One attempt and three retries. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
+
     public static final long DEFAULT_INITIAL_BACKOFF_MILLIS = 8;
     public static final long DEFAULT_MAX_BACKOFF_MILLIS = 512;
     public static final double DEFAULT_MULTIPLIER = 4;
@@ -66,9 +67,18 @@ public final class RetrySettings {
 
     /** A builder holding these settings, to change a few. */
     public Builder toBuilder() {
-        return builder().enabled(enabled).maxAttempts(maxAttempts).initialBackoffMillis(initialBackoffMillis)
-                .maxBackoffMillis(maxBackoffMillis).multiplier(multiplier).jitter(jitter).deadlineMillis(deadlineMillis)
-                .budgetRatio(budgetRatio).budgetMinPerSecond(budgetMinPerSecond).idempotent(idempotent).never(never);
+        return builder()
+                .enabled(enabled)
+                .maxAttempts(maxAttempts)
+                .initialBackoffMillis(initialBackoffMillis)
+                .maxBackoffMillis(maxBackoffMillis)
+                .multiplier(multiplier)
+                .jitter(jitter)
+                .deadlineMillis(deadlineMillis)
+                .budgetRatio(budgetRatio)
+                .budgetMinPerSecond(budgetMinPerSecond)
+                .idempotent(idempotent)
+                .never(never);
     }
 
     public boolean enabled() {
@@ -145,8 +155,7 @@ public final class RetrySettings {
         private List<String> idempotent = Collections.emptyList();
         private List<String> never = Collections.emptyList();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder enabled(boolean value) {
             enabled = value;

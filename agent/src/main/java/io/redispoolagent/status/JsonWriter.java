@@ -16,6 +16,7 @@ final class JsonWriter {
     private final StringBuilder out = new StringBuilder(1024);
     /** Per open object or array: true until its first member is written. */
     private final Deque<Boolean> first = new ArrayDeque<>();
+
     private boolean afterName;
 
     JsonWriter beginObject() {
@@ -107,7 +108,9 @@ final class JsonWriter {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             return number;
         }
-        return BigDecimal.valueOf(number).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(number)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     static String number(double number) {

@@ -13,12 +13,15 @@ final class Reading {
     final long nanos;
     /** Borrows that got a connection (timed-out attempts are in the wait histogram too: taken out). */
     final long borrows;
+
     final long timeouts;
     /** Connections given back, and their summed hold (use) time. */
     final long returns;
+
     final double holdSeconds;
     /** Connections in use and threads waiting, or -1 when the pool is gone. */
     final int used;
+
     final int pending;
 
     Reading(long nanos, long borrows, long timeouts, long returns, double holdSeconds, int used, int pending) {
@@ -35,8 +38,14 @@ final class Reading {
         long timeouts = stats.timeouts();
         HistogramSnapshot use = stats.useTime();
         long attempts = stats.waitTime().count();
-        return new Reading(nanos, Math.max(0, attempts - timeouts), timeouts, use.count(), use.sumSeconds(),
-                gauges == null ? -1 : gauges.used(), gauges == null ? -1 : gauges.pending());
+        return new Reading(
+                nanos,
+                Math.max(0, attempts - timeouts),
+                timeouts,
+                use.count(),
+                use.sumSeconds(),
+                gauges == null ? -1 : gauges.used(),
+                gauges == null ? -1 : gauges.pending());
     }
 
     /** Connections wanted at this moment: those in use plus the threads waiting for one. */

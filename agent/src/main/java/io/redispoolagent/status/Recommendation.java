@@ -6,7 +6,9 @@ import java.util.Locale;
 final class Recommendation {
 
     enum Severity {
-        CRITICAL, WARNING, INFO;
+        CRITICAL,
+        WARNING,
+        INFO;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -15,8 +15,7 @@ final class Recommendations {
     static final double CRITICAL_UTILIZATION = 0.8;
     static final double WARNING_UTILIZATION = 0.6;
 
-    private Recommendations() {
-    }
+    private Recommendations() {}
 
     /** The figures of one pool the findings are drawn from; unknown counts are -1, unknown rates NaN. */
     /** Borrows a window must have seen before the view suggests a smaller pool. */
@@ -52,32 +51,49 @@ final class Recommendations {
     static List<Recommendation> assess(Figures f) {
         List<Recommendation> findings = new ArrayList<>();
         if (f.timeouts > 0) {
-            String recent = Double.isNaN(f.windowSeconds) ? ""
+            String recent = Double.isNaN(f.windowSeconds)
+                    ? ""
                     : " (" + f.windowTimeouts + " in the last " + Math.round(f.windowSeconds) + " s)";
-            findings.add(new Recommendation(Recommendation.Severity.CRITICAL, "exhausted", "pool exhausted: "
-                    + f.timeouts + plural(f.timeouts, " borrow", " borrows") + " timed out waiting for a connection"
-                    + recent));
+            findings.add(new Recommendation(
+                    Recommendation.Severity.CRITICAL,
+                    "exhausted",
+                    "pool exhausted: "
+                            + f.timeouts + plural(f.timeouts, " borrow", " borrows")
+                            + " timed out waiting for a connection"
+                            + recent));
         }
         double utilization = f.utilization();
         if (!Double.isNaN(utilization) && utilization > WARNING_UTILIZATION) {
             boolean critical = utilization > CRITICAL_UTILIZATION;
-            findings.add(new Recommendation(critical ? Recommendation.Severity.CRITICAL : Recommendation.Severity.WARNING,
-                    "utilization", "utilization " + percent(utilization) + " (" + f.used + " of " + f.max
-                    + " connections in use), above " + percent(critical ? CRITICAL_UTILIZATION : WARNING_UTILIZATION)));
+            findings.add(new Recommendation(
+                    critical ? Recommendation.Severity.CRITICAL : Recommendation.Severity.WARNING,
+                    "utilization",
+                    "utilization " + percent(utilization) + " (" + f.used + " of " + f.max
+                            + " connections in use), above "
+                            + percent(critical ? CRITICAL_UTILIZATION : WARNING_UTILIZATION)));
         }
         if (f.pending > 0) {
-            findings.add(new Recommendation(Recommendation.Severity.WARNING, "pending", f.pending
-                    + plural(f.pending, " thread", " threads") + " waiting for a connection now"));
+            findings.add(new Recommendation(
+                    Recommendation.Severity.WARNING,
+                    "pending",
+                    f.pending + plural(f.pending, " thread", " threads") + " waiting for a connection now"));
         }
         if (f.leaks > 0) {
-            findings.add(new Recommendation(Recommendation.Severity.WARNING, "leaks", f.leaks
-                    + plural(f.leaks, " connection", " connections") + " held longer than redis.pool.leakThreshold"
-                    + " (suspected leaks: the agent logged the borrowers' stacks)"));
+            findings.add(new Recommendation(
+                    Recommendation.Severity.WARNING,
+                    "leaks",
+                    f.leaks
+                            + plural(f.leaks, " connection", " connections")
+                            + " held longer than redis.pool.leakThreshold"
+                            + " (suspected leaks: the agent logged the borrowers' stacks)"));
         }
         if (f.validationFailures > 0) {
-            findings.add(new Recommendation(Recommendation.Severity.WARNING, "validation", f.validationFailures
-                    + plural(f.validationFailures, " connection", " connections")
-                    + " failed validation when borrowed (network or server trouble)"));
+            findings.add(new Recommendation(
+                    Recommendation.Severity.WARNING,
+                    "validation",
+                    f.validationFailures
+                            + plural(f.validationFailures, " connection", " connections")
+                            + " failed validation when borrowed (network or server trouble)"));
         }
         Recommendation sizing = sizing(f, worst(findings));
         if (sizing != null) {
@@ -113,12 +129,17 @@ final class Recommendations {
         String setting = "redis.pool.maxTotal[" + f.name + "]=" + suggested;
         if (suggested > f.max) {
             String censored = f.windowTimeouts > 0 || f.pending > 0
-                    ? "; an exhausted pool hides how many connections it really needs: re-check after raising it" : "";
-            return new Recommendation(worst == null ? Recommendation.Severity.INFO : worst, "resize",
+                    ? "; an exhausted pool hides how many connections it really needs: re-check after raising it"
+                    : "";
+            return new Recommendation(
+                    worst == null ? Recommendation.Severity.INFO : worst,
+                    "resize",
                     "raise maxTotal from " + f.max + " to " + suggested + " (" + setting + "): " + basis + censored);
         }
         if (worst == null && suggested * 2 <= f.max && f.timeouts == 0 && busyEnoughToShrink(f)) {
-            return new Recommendation(Recommendation.Severity.INFO, "oversized",
+            return new Recommendation(
+                    Recommendation.Severity.INFO,
+                    "oversized",
                     "maxTotal " + f.max + " is more than twice what the measured load needs; " + suggested
                             + " would do (" + setting + "): " + basis);
         }
@@ -138,8 +159,12 @@ final class Recommendations {
         StringBuilder text = new StringBuilder();
         double meanInUse = f.meanInUse();
         if (!Double.isNaN(meanInUse)) {
-            text.append(String.format(Locale.ROOT, "Little's law %.1f borrows/s x %.1f ms held = %.2f in use on average",
-                    f.borrowsPerSecond, f.meanHoldSeconds * 1000, meanInUse));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "Little's law %.1f borrows/s x %.1f ms held = %.2f in use on average",
+                    f.borrowsPerSecond,
+                    f.meanHoldSeconds * 1000,
+                    meanInUse));
         } else {
             text.append("no borrow returned in the window yet, so no Little's law estimate");
         }

@@ -3,7 +3,6 @@ package io.redispoolagent.status;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryStats;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 final class RetryCounts {
 
-    private RetryCounts() {
-    }
+    private RetryCounts() {}
 
     /** Count per outcome label, or null when the pool has no retry statistics. */
     static Map<String, Long> of(PoolRecord record) {

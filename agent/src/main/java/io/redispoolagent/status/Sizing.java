@@ -29,10 +29,10 @@ final class Sizing {
     static final double SQUARE_ROOT_STAFFING_BETA = 2.0;
     /** The sampled peak demand sits at or below the 80 % critical line. */
     static final double PEAK_UTILIZATION = Recommendations.CRITICAL_UTILIZATION;
+
     static final int MAX_SUGGESTION = 100_000;
 
-    private Sizing() {
-    }
+    private Sizing() {}
 
     /** Little's L: connections in use on average, {@code λ × W}; NaN when either is unknown. */
     static double meanInUse(double borrowsPerSecond, double meanHoldSeconds) {
@@ -51,8 +51,8 @@ final class Sizing {
     static int suggestMaxTotal(double meanInUse, int peakDemand) {
         double need = -1;
         if (finite(meanInUse) && meanInUse >= 0) {
-            need = Math.max(meanInUse / TARGET_MEAN_UTILIZATION,
-                    meanInUse + SQUARE_ROOT_STAFFING_BETA * Math.sqrt(meanInUse));
+            need = Math.max(
+                    meanInUse / TARGET_MEAN_UTILIZATION, meanInUse + SQUARE_ROOT_STAFFING_BETA * Math.sqrt(meanInUse));
         }
         if (peakDemand > 0) {
             need = Math.max(need, peakDemand / PEAK_UTILIZATION);

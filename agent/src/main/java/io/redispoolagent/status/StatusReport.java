@@ -8,7 +8,6 @@ import io.redispoolagent.metrics.PoolStats;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolSnapshot;
 import io.redispoolagent.pool.SettingChange;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +26,18 @@ final class StatusReport {
         SampleRing.Window window(PoolRecord record, Reading now);
     }
 
-    private StatusReport() {
-    }
+    private StatusReport() {}
 
     static String render(List<PoolRecord> records, Windows windows, long sampleIntervalMillis, double windowSeconds) {
-        JsonWriter json = new JsonWriter().beginObject()
+        JsonWriter json = new JsonWriter()
+                .beginObject()
                 .field("agent", "redis-pool-agent")
                 .field("version", AgentVersion.get())
                 .field("time", Instant.now().toString())
                 .field("sampleIntervalSeconds", sampleIntervalMillis / 1000.0, 3)
                 .field("windowSeconds", windowSeconds, 3);
-        json.name("thresholds").beginObject()
+        json.name("thresholds")
+                .beginObject()
                 .field("warningUtilization", Recommendations.WARNING_UTILIZATION, 2)
                 .field("criticalUtilization", Recommendations.CRITICAL_UTILIZATION, 2)
                 .endObject();
@@ -84,8 +84,7 @@ final class StatusReport {
                 .field("client", record.identity().client().displayName())
                 .field("kind", record.identity().kind())
                 .field("status", Recommendations.status(findings));
-        json.name("server").beginObject()
-                .field("address", record.identity().serverAddress());
+        json.name("server").beginObject().field("address", record.identity().serverAddress());
         if (record.identity().serverPort() > 0) {
             json.field("port", record.identity().serverPort());
         } else {
@@ -116,7 +115,8 @@ final class StatusReport {
         json.field("leaks", figures.leaks);
 
         HistogramSnapshot wait = stats.waitTime();
-        json.name("waitMillis").beginObject()
+        json.name("waitMillis")
+                .beginObject()
                 .field("count", wait.count())
                 .field("p50", wait.quantileSeconds(0.50) * 1000, 3)
                 .field("p95", wait.quantileSeconds(0.95) * 1000, 3)

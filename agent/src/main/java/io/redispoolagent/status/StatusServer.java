@@ -6,7 +6,6 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,8 +98,8 @@ public final class StatusServer {
             server.setExecutor(null);
             server.start();
             AgentLog.info("status view: http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                    + "/ (java -jar redis-pool-agent.jar status " + (AgentConfig.DEFAULT_STATUS_HOST.equals(host)
-                    ? String.valueOf(port) : where) + ")");
+                    + "/ (java -jar redis-pool-agent.jar status "
+                    + (AgentConfig.DEFAULT_STATUS_HOST.equals(host) ? String.valueOf(port) : where) + ")");
             if (address.getAddress().isAnyLocalAddress()) {
                 AgentLog.info("status view listens on every interface (redis.pool.status.host=" + host
                         + "); it shows pool names and sizes, never credentials");
@@ -111,8 +110,8 @@ public final class StatusServer {
                     + ": another process has the port, or the address is not this machine's); the application"
                     + " runs on without it. Choose a free port with -Dredis.pool.status.port");
         } catch (IOException | RuntimeException | LinkageError failure) {
-            AgentLog.warn("status view not started on " + where + " (" + failure
-                    + "); the application runs on without it");
+            AgentLog.warn(
+                    "status view not started on " + where + " (" + failure + "); the application runs on without it");
         }
         return null;
     }
@@ -149,13 +148,17 @@ public final class StatusServer {
     }
 
     String render() {
-        return StatusReport.render(PoolRegistry.pools(), (record, now) -> {
-            SampleRing ring;
-            synchronized (rings) {
-                ring = rings.get(record);
-            }
-            return ring == null ? null : ring.window(now);
-        }, intervalMillis, (RING_CAPACITY - 1) * intervalMillis / 1000.0);
+        return StatusReport.render(
+                PoolRegistry.pools(),
+                (record, now) -> {
+                    SampleRing ring;
+                    synchronized (rings) {
+                        ring = rings.get(record);
+                    }
+                    return ring == null ? null : ring.window(now);
+                },
+                intervalMillis,
+                (RING_CAPACITY - 1) * intervalMillis / 1000.0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -181,7 +184,11 @@ public final class StatusServer {
     }
 
     private static String error(String message) {
-        return new JsonWriter().beginObject().field("error", message).endObject().toString() + "\n";
+        return new JsonWriter()
+                        .beginObject()
+                        .field("error", message)
+                        .endObject()
+                        .toString() + "\n";
     }
 
     private static void respond(HttpExchange exchange, int code, String body, boolean head) throws IOException {

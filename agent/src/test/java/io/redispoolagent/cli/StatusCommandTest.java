@@ -1,16 +1,15 @@
 package io.redispoolagent.cli;
 
-import io.redispoolagent.status.JsonReader;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.status.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StatusCommandTest {
 
@@ -46,7 +45,8 @@ class StatusCommandTest {
             port = socket.getLocalPort();
         }
         assertThat(Cli.run(new String[] {"status", String.valueOf(port)}, out)).isEqualTo(StatusCommand.UNREACHABLE);
-        assertThat(output()).startsWith("Nothing answers on 127.0.0.1:" + port)
+        assertThat(output())
+                .startsWith("Nothing answers on 127.0.0.1:" + port)
                 .contains("-Dredis.pool.status.port=<port>");
     }
 
@@ -66,12 +66,29 @@ class StatusCommandTest {
         StatusCommand.print(document, "127.0.0.1:9091", out);
 
         String[] lines = output().split("\n");
-        assertThat(lines[0]).isEqualTo("redis-pool-agent 1.0 status at 127.0.0.1:9091, 2025-01-01T00:00:00Z"
-                + " (rates over the last 60 s)");
+        assertThat(lines[0])
+                .isEqualTo("redis-pool-agent 1.0 status at 127.0.0.1:9091, 2025-01-01T00:00:00Z"
+                        + " (rates over the last 60 s)");
         assertThat(lines[2]).startsWith("POOL").contains("USED/MAX").contains("SUGGESTED");
-        assertThat(lines[3].split("\\s{2,}")).containsExactly("10.0.0.5:6379/0", "jedis", "JedisPool", "CRITICAL",
-                "3/3", "0", "100%", "0", "2", "0.05/213/248", "-", "-", "7 (1 gave up)", "8->3", "4");
-        assertThat(output()).contains("Recommendations:\n  CRITICAL  10.0.0.5:6379/0  pool exhausted: 2 borrows timed out");
+        assertThat(lines[3].split("\\s{2,}"))
+                .containsExactly(
+                        "10.0.0.5:6379/0",
+                        "jedis",
+                        "JedisPool",
+                        "CRITICAL",
+                        "3/3",
+                        "0",
+                        "100%",
+                        "0",
+                        "2",
+                        "0.05/213/248",
+                        "-",
+                        "-",
+                        "7 (1 gave up)",
+                        "8->3",
+                        "4");
+        assertThat(output())
+                .contains("Recommendations:\n  CRITICAL  10.0.0.5:6379/0  pool exhausted: 2 borrows timed out");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.redispoolagent.config;
 
-import io.redispoolagent.log.AgentLog;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.log.AgentLog;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConfigResolverTest {
 
@@ -27,11 +26,19 @@ class ConfigResolverTest {
     }
 
     private String value(AgentConfig config, String key) {
-        return config.values().stream().filter(v -> v.key().equals(key)).findFirst().get().value();
+        return config.values().stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst()
+                .get()
+                .value();
     }
 
     private String origin(AgentConfig config, String key) {
-        return config.values().stream().filter(v -> v.key().equals(key)).findFirst().get().origin();
+        return config.values().stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst()
+                .get()
+                .origin();
     }
 
     @Test
@@ -173,18 +180,23 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_TOTAL)).isEqualTo(40L);
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_IDLE)).isEqualTo(40L);
-        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_WAIT)).isEqualTo(1_000L);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_TOTAL))
+                .isEqualTo(40L);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_IDLE))
+                .isEqualTo(40L);
+        assertThat(config.sizingFor("cache.prod.internal:6379/2").get(PoolSetting.MAX_WAIT))
+                .isEqualTo(1_000L);
         assertThat(config.sizingFor("other:6379/0").get(PoolSetting.MAX_TOTAL)).isEqualTo(160L);
-        assertThat(value(config, "redis.pool.maxTotal[cache.prod.internal:6379/2]")).isEqualTo("40");
+        assertThat(value(config, "redis.pool.maxTotal[cache.prod.internal:6379/2]"))
+                .isEqualTo("40");
     }
 
     @Test
     void aPoolOverrideInAgentArgumentsWorksToo() {
         agentArguments = "env=dev,maxWait[10.0.0.5:6380/0]=300ms";
 
-        assertThat(config().sizingFor("10.0.0.5:6380/0").get(PoolSetting.MAX_WAIT)).isEqualTo(300L);
+        assertThat(config().sizingFor("10.0.0.5:6380/0").get(PoolSetting.MAX_WAIT))
+                .isEqualTo(300L);
     }
 
     @Test
@@ -193,9 +205,18 @@ class ConfigResolverTest {
 
         AgentConfig config = config();
 
-        assertThat(config.values()).extracting(ConfigValue::key).containsSubsequence(
-                "redis.pool.env", "redis.pool.mode", "redis.pool.maxTotal", "redis.pool.maxIdle", "redis.pool.minIdle",
-                "redis.pool.maxWait", "redis.pool.testWhileIdle", "redis.pool.evictionInterval", "redis.pool.log.level");
+        assertThat(config.values())
+                .extracting(ConfigValue::key)
+                .containsSubsequence(
+                        "redis.pool.env",
+                        "redis.pool.mode",
+                        "redis.pool.maxTotal",
+                        "redis.pool.maxIdle",
+                        "redis.pool.minIdle",
+                        "redis.pool.maxWait",
+                        "redis.pool.testWhileIdle",
+                        "redis.pool.evictionInterval",
+                        "redis.pool.log.level");
         assertThat(value(config, "redis.pool.maxTotal")).isEqualTo("60");
         assertThat(origin(config, "redis.pool.maxTotal")).isEqualTo("staging profile");
         assertThat(value(config, "redis.pool.maxWait")).isEqualTo("2s");

@@ -13,7 +13,8 @@ class ExportLogTest {
 
         assertThat(ExportLog.admit(key, "collector down", start)).isEqualTo("collector down");
         assertThat(ExportLog.admit(key, "collector down", start + 1)).isNull();
-        assertThat(ExportLog.admit(key, "collector down", start + ExportLog.INTERVAL_NANOS - 1)).isNull();
+        assertThat(ExportLog.admit(key, "collector down", start + ExportLog.INTERVAL_NANOS - 1))
+                .isNull();
         assertThat(ExportLog.admit(key, "collector down", start + ExportLog.INTERVAL_NANOS))
                 .isEqualTo("collector down [2 more like it in the last minute]");
     }

@@ -1,19 +1,18 @@
 package io.redispoolagent.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.TestPools;
 import io.redispoolagent.retry.ManualClock;
 import io.redispoolagent.retry.RetryOutcome;
-import org.apache.commons.pool2.impl.GenericObjectPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Pools that share a name are one exported series, and its counters never go down. */
 class PoolCollectorTest {
@@ -91,7 +90,8 @@ class PoolCollectorTest {
 
         pool.stats().timedOut(1_000_000);
 
-        assertThat(collector.sample(collector.samples().get(0).key()).timeouts()).isEqualTo(before);
+        assertThat(collector.sample(collector.samples().get(0).key()).timeouts())
+                .isEqualTo(before);
         assertThat(collectedLater().timeouts()).isEqualTo(before + 1);
     }
 
@@ -100,7 +100,8 @@ class PoolCollectorTest {
         register();
         registered.add(TestPools.jedisPoolOf("10.0.0.7", 6379, 3, open()));
 
-        assertThat(collector.samples()).extracting(PoolSample::name)
+        assertThat(collector.samples())
+                .extracting(PoolSample::name)
                 .containsExactlyInAnyOrder("10.0.0.7:6379/2", "10.0.0.7:6379/3");
     }
 

@@ -1,16 +1,17 @@
 package io.redispoolagent.instrument;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InstrumentedTypesTest {
 
     @Test
     void theStartUpGateLetsThroughExactlyTheClassesThatHaveAnInstrumentation() {
-        assertThat(InstrumentedTypes.NAMES).containsExactlyInAnyOrderElementsOf(
-                Instrumentations.ALL.stream().map(TypeInstrumentation::typeName).collect(Collectors.toList()));
+        assertThat(InstrumentedTypes.NAMES)
+                .containsExactlyInAnyOrderElementsOf(Instrumentations.ALL.stream()
+                        .map(TypeInstrumentation::typeName)
+                        .collect(Collectors.toList()));
     }
 }

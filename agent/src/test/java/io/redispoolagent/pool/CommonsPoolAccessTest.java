@@ -1,21 +1,18 @@
 package io.redispoolagent.pool;
 
-import io.redispoolagent.config.PoolSetting;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.Mode;
+import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
+import java.time.Duration;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CommonsPoolAccessTest {
-
 
     private final GenericObjectPool<String> pool = new GenericObjectPool<>(new StringObjects());
 
@@ -42,8 +39,7 @@ class CommonsPoolAccessTest {
         PoolSnapshot before = CommonsPoolAccess.of(pool).read(pool);
         PoolSettings production = Environment.PRODUCTION.profile();
 
-        CommonsPoolAccess.of(pool).apply(pool,
-                SizingPolicy.plan(before, production, Mode.ENFORCE));
+        CommonsPoolAccess.of(pool).apply(pool, SizingPolicy.plan(before, production, Mode.ENFORCE));
 
         assertThat(pool.getMaxTotal()).isEqualTo(160);
         assertThat(pool.getMaxIdle()).isEqualTo(160);

@@ -1,20 +1,24 @@
 package io.redispoolagent.pool;
 
-import io.redispoolagent.testing.CapturedStderr;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.testing.CapturedStderr;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LeakDetectorTest {
 
     @RegisterExtension
     final CapturedStderr stderr = new CapturedStderr();
-    private final PoolRecord record = new PoolRecord(PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
-            null, Collections.<SettingChange>emptyList(), PoolKind.COMMONS_POOL2);
+
+    private final PoolRecord record = new PoolRecord(
+            PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
+            null,
+            Collections.<SettingChange>emptyList(),
+            PoolKind.COMMONS_POOL2);
+
     private void awaitLeaks(long expected) throws InterruptedException {
         for (int i = 0; i < 500 && record.stats().leaks() < expected; i++) {
             Thread.sleep(10);
@@ -32,7 +36,8 @@ class LeakDetectorTest {
         Thread.sleep(150);
 
         assertThat(record.stats().leaks()).isEqualTo(1);
-        assertThat(stderr.text()).containsPattern("held for more than 50 ms; a possible leak, borrowed at:\n\tat \\S*CompletableFuture")
+        assertThat(stderr.text())
+                .containsPattern("held for more than 50 ms; a possible leak, borrowed at:\n\tat \\S*CompletableFuture")
                 .doesNotContain("LeakDetector.borrowed");
     }
 

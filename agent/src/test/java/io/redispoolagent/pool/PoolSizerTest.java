@@ -1,24 +1,24 @@
 package io.redispoolagent.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.testing.CapturedStderr;
+import java.util.Collections;
+import java.util.Properties;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.SoftReferenceObjectPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Collections;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** A pool the agent cannot resize is reported once and keeps exactly the application's settings. */
 class PoolSizerTest {
 
-    private static final AgentConfig PRODUCTION = ConfigResolver.resolve("env=production", new Properties(),
-            Collections.<String, String>emptyMap()).config();
+    private static final AgentConfig PRODUCTION = ConfigResolver.resolve(
+                    "env=production", new Properties(), Collections.<String, String>emptyMap())
+            .config();
 
     @RegisterExtension
     final CapturedStderr stderr = new CapturedStderr();
@@ -54,7 +54,9 @@ class PoolSizerTest {
         assertThat(PoolSizer.size(first, identity(), PRODUCTION, "")).isNull();
         assertThat(PoolSizer.size(second, identity(), PRODUCTION, "")).isNull();
 
-        assertThat(stderr.text().split("\n")).filteredOn(line -> line.contains("is left as it is")).hasSize(1);
+        assertThat(stderr.text().split("\n"))
+                .filteredOn(line -> line.contains("is left as it is"))
+                .hasSize(1);
         assertThat(first.borrowObject()).isEqualTo("connection");
     }
 

@@ -1,27 +1,33 @@
 package io.redispoolagent.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.config.Environment;
 import io.redispoolagent.config.Mode;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SizingPolicyTest {
 
     /** What commons-pool2 gives a pool nobody configured. */
     private static final PoolSnapshot COMMONS_POOL_DEFAULTS = snapshot(8, 8, 0, -1, true, false, -1);
+
     private static final PoolSettings PRODUCTION = Environment.PRODUCTION.profile();
 
     /** A pool's settings, in {@link PoolSetting} order. */
-    private static PoolSnapshot snapshot(long maxTotal, long maxIdle, long minIdle, long maxWaitMillis,
-                                         boolean blockWhenExhausted, boolean testWhileIdle, long evictionIntervalMillis) {
+    private static PoolSnapshot snapshot(
+            long maxTotal,
+            long maxIdle,
+            long minIdle,
+            long maxWaitMillis,
+            boolean blockWhenExhausted,
+            boolean testWhileIdle,
+            long evictionIntervalMillis) {
         Map<PoolSetting, Long> values = new EnumMap<>(PoolSetting.class);
         values.put(PoolSetting.MAX_TOTAL, maxTotal);
         values.put(PoolSetting.MAX_IDLE, maxIdle);
@@ -34,15 +40,21 @@ class SizingPolicyTest {
     }
 
     private static List<String> plan(PoolSnapshot current, PoolSettings target, Mode mode) {
-        return SizingPolicy.plan(current, target, mode).stream().map(SettingChange::toString)
+        return SizingPolicy.plan(current, target, mode).stream()
+                .map(SettingChange::toString)
                 .collect(Collectors.toList());
     }
 
     @Test
     void enforceAppliesTheWholeProfileToADefaultPool() {
-        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.ENFORCE)).containsExactly(
-                "maxTotal 8 -> 160", "maxIdle 8 -> 160", "minIdle 0 -> 16", "maxWait forever -> 1s",
-                "testWhileIdle false -> true", "evictionInterval off -> 30s");
+        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.ENFORCE))
+                .containsExactly(
+                        "maxTotal 8 -> 160",
+                        "maxIdle 8 -> 160",
+                        "minIdle 0 -> 16",
+                        "maxWait forever -> 1s",
+                        "testWhileIdle false -> true",
+                        "evictionInterval off -> 30s");
     }
 
     @Test
@@ -68,9 +80,13 @@ class SizingPolicyTest {
 
     @Test
     void floorRaisesADefaultPoolToTheProfileButLeavesItsUnboundedWait() {
-        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.FLOOR)).containsExactly(
-                "maxTotal 8 -> 160", "maxIdle 8 -> 160", "minIdle 0 -> 16",
-                "testWhileIdle false -> true", "evictionInterval off -> 30s");
+        assertThat(plan(COMMONS_POOL_DEFAULTS, PRODUCTION, Mode.FLOOR))
+                .containsExactly(
+                        "maxTotal 8 -> 160",
+                        "maxIdle 8 -> 160",
+                        "minIdle 0 -> 16",
+                        "testWhileIdle false -> true",
+                        "evictionInterval off -> 30s");
     }
 
     @Test
@@ -103,7 +119,8 @@ class SizingPolicyTest {
 
     @Test
     void settingsThatAreNotManagedAreLeftAlone() {
-        PoolSettings onlyMaxTotal = PoolSettings.builder().set(PoolSetting.MAX_TOTAL, 50).build();
+        PoolSettings onlyMaxTotal =
+                PoolSettings.builder().set(PoolSetting.MAX_TOTAL, 50).build();
 
         assertThat(plan(COMMONS_POOL_DEFAULTS, onlyMaxTotal, Mode.ENFORCE)).containsExactly("maxTotal 8 -> 50");
     }

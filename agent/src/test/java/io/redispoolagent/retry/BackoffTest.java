@@ -1,10 +1,9 @@
 package io.redispoolagent.retry;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
@@ -14,7 +13,8 @@ class BackoffTest {
 
     @Test
     void withoutJitterTheDefaultPausesAreExactly8_32_128Milliseconds() {
-        Backoff backoff = Backoff.of(RetrySettings.DEFAULTS.toBuilder().jitter(false).build());
+        Backoff backoff =
+                Backoff.of(RetrySettings.DEFAULTS.toBuilder().jitter(false).build());
 
         assertThat(backoff.delayNanos(1)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(8));
         assertThat(backoff.delayNanos(2)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(32));
@@ -47,7 +47,8 @@ class BackoffTest {
     void jitterWithTheRealRandomStaysWithinTheHalfOpenRange() {
         Backoff backoff = new Backoff(8, 512, 4, true);
         for (int i = 0; i < 1_000; i++) {
-            assertThat(backoff.delayNanos(2)).isBetween(TimeUnit.MILLISECONDS.toNanos(16), TimeUnit.MILLISECONDS.toNanos(32));
+            assertThat(backoff.delayNanos(2))
+                    .isBetween(TimeUnit.MILLISECONDS.toNanos(16), TimeUnit.MILLISECONDS.toNanos(32));
         }
     }
 

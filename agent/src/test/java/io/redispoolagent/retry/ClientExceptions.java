@@ -1,11 +1,10 @@
 package io.redispoolagent.retry;
 
+import java.util.HashMap;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Exceptions with the client libraries' real class names and hierarchy, made at run time: the agent's
@@ -38,8 +37,7 @@ final class ClientExceptions {
         PARENTS.put(LETTUCE + "RedisBusyException", LETTUCE + "RedisCommandExecutionException");
     }
 
-    private ClientExceptions() {
-    }
+    private ClientExceptions() {}
 
     static RuntimeException jedis(String simpleName, String message) {
         return jedis(simpleName, message, null);
@@ -59,8 +57,8 @@ final class ClientExceptions {
 
     private static RuntimeException create(String name, String message, Throwable cause) {
         try {
-            return (RuntimeException) type(name).getConstructor(String.class, Throwable.class)
-                    .newInstance(message, cause);
+            return (RuntimeException)
+                    type(name).getConstructor(String.class, Throwable.class).newInstance(message, cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -73,10 +71,16 @@ final class ClientExceptions {
             if (parentName == null) {
                 throw new IllegalArgumentException(name);
             }
-            Class<?> parent = parentName.equals(RuntimeException.class.getName()) ? RuntimeException.class : type(parentName);
-            type = new ByteBuddy().subclass(parent, ConstructorStrategy.Default.IMITATE_SUPER_CLASS_PUBLIC)
-                    .name(name).make()
-                    .load(parent == RuntimeException.class ? ClientExceptions.class.getClassLoader() : parent.getClassLoader(),
+            Class<?> parent =
+                    parentName.equals(RuntimeException.class.getName()) ? RuntimeException.class : type(parentName);
+            type = new ByteBuddy()
+                    .subclass(parent, ConstructorStrategy.Default.IMITATE_SUPER_CLASS_PUBLIC)
+                    .name(name)
+                    .make()
+                    .load(
+                            parent == RuntimeException.class
+                                    ? ClientExceptions.class.getClassLoader()
+                                    : parent.getClassLoader(),
                             ClassLoadingStrategy.Default.WRAPPER)
                     .getLoaded();
             TYPES.put(name, type);

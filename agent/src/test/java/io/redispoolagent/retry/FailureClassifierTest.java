@@ -1,6 +1,8 @@
 package io.redispoolagent.retry;
 
-import org.junit.jupiter.api.Test;
+import static io.redispoolagent.retry.ClientExceptions.jedis;
+import static io.redispoolagent.retry.ClientExceptions.lettuce;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,10 +11,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.NoSuchElementException;
-
-import static io.redispoolagent.retry.ClientExceptions.jedis;
-import static io.redispoolagent.retry.ClientExceptions.lettuce;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Exceptions as the clients throw them (class names and messages from their sources) and what they mean. */
 class FailureClassifierTest {
@@ -25,8 +24,11 @@ class FailureClassifierTest {
 
     @Test
     void jedis3LazyConnectRefusedIsAConnectFailure() {
-        assertThat(classify(jedis("JedisConnectionException", "java.net.ConnectException: Connection refused",
-                new ConnectException("Connection refused")))).isEqualTo(FailureKind.CONNECT_FAILURE);
+        assertThat(classify(jedis(
+                        "JedisConnectionException",
+                        "java.net.ConnectException: Connection refused",
+                        new ConnectException("Connection refused"))))
+                .isEqualTo(FailureKind.CONNECT_FAILURE);
     }
 
     @Test
@@ -51,7 +53,9 @@ class FailureClassifierTest {
 
     @Test
     void jedis3PoolThatCannotCreateAConnectionIsAConnectFailure() {
-        RuntimeException fromFactory = jedis("JedisConnectionException", "java.net.ConnectException: Connection refused",
+        RuntimeException fromFactory = jedis(
+                "JedisConnectionException",
+                "java.net.ConnectException: Connection refused",
                 new ConnectException("Connection refused"));
         assertThat(classify(jedis("JedisConnectionException", "Could not get a resource from the pool", fromFactory)))
                 .isEqualTo(FailureKind.CONNECT_FAILURE);
@@ -63,28 +67,40 @@ class FailureClassifierTest {
         assertThat(classify(jedis("JedisException", "Could not get a resource from the pool", invalid)))
                 .isEqualTo(FailureKind.CONNECT_FAILURE);
         // Jedis 3 calls a validation failure without cause "exhausted": the message tells the truth.
-        assertThat(classify(jedis("JedisExhaustedPoolException", "Could not get a resource since the pool is exhausted",
-                invalid))).isEqualTo(FailureKind.CONNECT_FAILURE);
+        assertThat(classify(jedis(
+                        "JedisExhaustedPoolException",
+                        "Could not get a resource since the pool is exhausted",
+                        invalid)))
+                .isEqualTo(FailureKind.CONNECT_FAILURE);
     }
 
     @Test
     void jedis5RefusingToWriteOnABrokenConnectionIsBeforeTheWrite() {
-        assertThat(classify(jedis("JedisConnectionException", "Attempting to write to a broken connection.",
-                new SocketException("Connection reset")))).isEqualTo(FailureKind.CONNECT_FAILURE);
+        assertThat(classify(jedis(
+                        "JedisConnectionException",
+                        "Attempting to write to a broken connection.",
+                        new SocketException("Connection reset"))))
+                .isEqualTo(FailureKind.CONNECT_FAILURE);
     }
 
     // --- Jedis: after the write
 
     @Test
     void aConnectionResetWhileReadingIsABrokenConnection() {
-        assertThat(classify(jedis("JedisConnectionException", "java.net.SocketException: Connection reset",
-                new SocketException("Connection reset")))).isEqualTo(FailureKind.CONNECTION_BROKEN);
+        assertThat(classify(jedis(
+                        "JedisConnectionException",
+                        "java.net.SocketException: Connection reset",
+                        new SocketException("Connection reset"))))
+                .isEqualTo(FailureKind.CONNECTION_BROKEN);
     }
 
     @Test
     void aBrokenPipeIsABrokenConnection() {
-        assertThat(classify(jedis("JedisConnectionException", "java.net.SocketException: Broken pipe",
-                new SocketException("Broken pipe (Write failed)")))).isEqualTo(FailureKind.CONNECTION_BROKEN);
+        assertThat(classify(jedis(
+                        "JedisConnectionException",
+                        "java.net.SocketException: Broken pipe",
+                        new SocketException("Broken pipe (Write failed)"))))
+                .isEqualTo(FailureKind.CONNECTION_BROKEN);
     }
 
     @Test
@@ -95,16 +111,19 @@ class FailureClassifierTest {
 
     @Test
     void aReadTimeoutIsATimeout() {
-        assertThat(classify(jedis("JedisConnectionException", "java.net.SocketTimeoutException: Read timed out",
-                new SocketTimeoutException("Read timed out")))).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(classify(jedis(
+                        "JedisConnectionException",
+                        "java.net.SocketTimeoutException: Read timed out",
+                        new SocketTimeoutException("Read timed out"))))
+                .isEqualTo(FailureKind.TIMEOUT);
     }
 
     // --- Jedis: not retryable
 
     @Test
     void anErrorReplyIsAServerErrorReply() {
-        assertThat(classify(jedis("JedisDataException",
-                "WRONGTYPE Operation against a key holding the wrong kind of value")))
+        assertThat(classify(jedis(
+                        "JedisDataException", "WRONGTYPE Operation against a key holding the wrong kind of value")))
                 .isEqualTo(FailureKind.SERVER_ERROR_REPLY);
         assertThat(classify(jedis("JedisNoScriptException", "NOSCRIPT No matching script")))
                 .isEqualTo(FailureKind.SERVER_ERROR_REPLY);
@@ -127,11 +146,14 @@ class FailureClassifierTest {
 
     @Test
     void poolExhaustionIsRecognisedInEveryJedisVersion() {
-        NoSuchElementException timeout = new NoSuchElementException(
-                "Timeout waiting for idle object, maxWaitDuration=PT1S");
+        NoSuchElementException timeout =
+                new NoSuchElementException("Timeout waiting for idle object, maxWaitDuration=PT1S");
         // Jedis 3
-        assertThat(classify(jedis("JedisExhaustedPoolException", "Could not get a resource since the pool is exhausted",
-                new NoSuchElementException("Timeout waiting for idle object")))).isEqualTo(FailureKind.POOL_EXHAUSTED);
+        assertThat(classify(jedis(
+                        "JedisExhaustedPoolException",
+                        "Could not get a resource since the pool is exhausted",
+                        new NoSuchElementException("Timeout waiting for idle object"))))
+                .isEqualTo(FailureKind.POOL_EXHAUSTED);
         // Jedis 4+
         assertThat(classify(jedis("JedisException", "Could not get a resource from the pool", timeout)))
                 .isEqualTo(FailureKind.POOL_EXHAUSTED);
@@ -141,8 +163,10 @@ class FailureClassifierTest {
 
     @Test
     void theClusterClientsOwnGiveUpIsNotRetriedAgain() {
-        assertThat(classify(jedis("JedisClusterOperationException", "No more cluster attempts left.",
-                jedis("JedisConnectionException", "x", new SocketException("Connection reset")))))
+        assertThat(classify(jedis(
+                        "JedisClusterOperationException",
+                        "No more cluster attempts left.",
+                        jedis("JedisConnectionException", "x", new SocketException("Connection reset")))))
                 .isEqualTo(FailureKind.OTHER);
     }
 
@@ -150,8 +174,11 @@ class FailureClassifierTest {
 
     @Test
     void lettuceUnableToConnectIsAConnectFailure() {
-        assertThat(classify(lettuce("RedisConnectionException", "Unable to connect to localhost/127.0.0.1:6379",
-                new ConnectException("Connection refused")))).isEqualTo(FailureKind.CONNECT_FAILURE);
+        assertThat(classify(lettuce(
+                        "RedisConnectionException",
+                        "Unable to connect to localhost/127.0.0.1:6379",
+                        new ConnectException("Connection refused"))))
+                .isEqualTo(FailureKind.CONNECT_FAILURE);
     }
 
     @Test
@@ -190,7 +217,8 @@ class FailureClassifierTest {
     @Test
     void lettuceFailuresArriveWrappedInExecutionExceptions() {
         assertThat(classify(new java.util.concurrent.ExecutionException(
-                lettuce("RedisCommandTimeoutException", "Command timed out")))).isEqualTo(FailureKind.TIMEOUT);
+                        lettuce("RedisCommandTimeoutException", "Command timed out"))))
+                .isEqualTo(FailureKind.TIMEOUT);
     }
 
     // --- anything else
@@ -224,8 +252,9 @@ class FailureClassifierTest {
         assertThat(FailureKind.CONNECTION_BROKEN.beforeWrite()).isFalse();
         assertThat(FailureKind.TIMEOUT.retryable()).isTrue();
         assertThat(FailureKind.TIMEOUT.beforeWrite()).isFalse();
-        for (FailureKind kind : new FailureKind[] {FailureKind.SERVER_ERROR_REPLY, FailureKind.POOL_EXHAUSTED,
-                FailureKind.CLUSTER_REDIRECT, FailureKind.OTHER}) {
+        for (FailureKind kind : new FailureKind[] {
+            FailureKind.SERVER_ERROR_REPLY, FailureKind.POOL_EXHAUSTED, FailureKind.CLUSTER_REDIRECT, FailureKind.OTHER
+        }) {
             assertThat(kind.retryable()).as(kind.name()).isFalse();
         }
     }

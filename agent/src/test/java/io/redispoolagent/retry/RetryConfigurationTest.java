@@ -1,17 +1,16 @@
 package io.redispoolagent.retry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.config.ConfigValue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The redis.pool.retry.* keys: defaults, sources, and one warning per bad value. */
 class RetryConfigurationTest {
@@ -30,7 +29,10 @@ class RetryConfigurationTest {
     }
 
     private static ConfigValue shown(AgentConfig config, String key) {
-        return config.values().stream().filter(v -> v.key().equals(key)).findFirst().get();
+        return config.values().stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst()
+                .get();
     }
 
     @Test
@@ -101,30 +103,33 @@ class RetryConfigurationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "redis.pool.retry.enabled, maybe, true or false, using true",
-            "redis.pool.retry.maxAttempts, 0, a whole number from 1 (no retry) to 10, using 4 (default)",
-            "redis.pool.retry.maxAttempts, 50, a whole number from 1 (no retry) to 10, using 4 (default)",
-            "redis.pool.retry.initialBackoff, soon, a duration above zero, using 8ms (default)",
-            "redis.pool.retry.maxBackoff, 0, a duration above zero, using 512ms (default)",
-            "redis.pool.retry.multiplier, 0.5, a number from 1 to 10, using 4 (default)",
-            "redis.pool.retry.jitter, full, true or false, using true (default)",
-            "redis.pool.retry.deadline, -1s, a duration above zero, using 1s (default)",
-            "redis.pool.retry.budget, 1.5, a ratio from 0 to 1, using 0.1 (default)",
-            "redis.pool.retry.budget, lots, a ratio from 0 to 1, using 0.1 (default)",
-            "redis.pool.retry.budgetMinPerSecond, -1, a whole number from 0 to 100000, using 10 (default)",
-            "redis.pool.retry.idempotent, GET|, Redis command names separated by ';' or spaces, using none (default)",
-            "redis.pool.retry.never, SET/GET, Redis command names separated by ';' or spaces, using none (default)",
+        "redis.pool.retry.enabled, maybe, true or false, using true",
+        "redis.pool.retry.maxAttempts, 0, a whole number from 1 (no retry) to 10, using 4 (default)",
+        "redis.pool.retry.maxAttempts, 50, a whole number from 1 (no retry) to 10, using 4 (default)",
+        "redis.pool.retry.initialBackoff, soon, a duration above zero, using 8ms (default)",
+        "redis.pool.retry.maxBackoff, 0, a duration above zero, using 512ms (default)",
+        "redis.pool.retry.multiplier, 0.5, a number from 1 to 10, using 4 (default)",
+        "redis.pool.retry.jitter, full, true or false, using true (default)",
+        "redis.pool.retry.deadline, -1s, a duration above zero, using 1s (default)",
+        "redis.pool.retry.budget, 1.5, a ratio from 0 to 1, using 0.1 (default)",
+        "redis.pool.retry.budget, lots, a ratio from 0 to 1, using 0.1 (default)",
+        "redis.pool.retry.budgetMinPerSecond, -1, a whole number from 0 to 100000, using 10 (default)",
+        "redis.pool.retry.idempotent, GET|, Redis command names separated by ';' or spaces, using none (default)",
+        "redis.pool.retry.never, SET/GET, Redis command names separated by ';' or spaces, using none (default)",
     })
-    void aBadValueGivesOneWarningNamingKeyValueExpectationAndFallback(String key, String value, String expected,
-                                                                      String using) {
+    void aBadValueGivesOneWarningNamingKeyValueExpectationAndFallback(
+            String key, String value, String expected, String using) {
         properties.setProperty("redis.pool.env", "production");
         properties.setProperty(key, value);
 
         ConfigResolver.Result result = resolve(null);
 
         assertThat(result.warnings()).hasSize(1);
-        assertThat(result.warnings().get(0)).contains(key + "=" + value).contains("system property")
-                .contains(expected).contains(using);
+        assertThat(result.warnings().get(0))
+                .contains(key + "=" + value)
+                .contains("system property")
+                .contains(expected)
+                .contains(using);
     }
 
     @Test
@@ -140,11 +145,20 @@ class RetryConfigurationTest {
 
         AgentConfig config = resolve("env=production").config();
 
-        assertThat(config.values()).extracting(ConfigValue::key).contains("redis.pool.retry.enabled",
-                "redis.pool.retry.maxAttempts", "redis.pool.retry.initialBackoff", "redis.pool.retry.maxBackoff",
-                "redis.pool.retry.multiplier", "redis.pool.retry.jitter", "redis.pool.retry.deadline",
-                "redis.pool.retry.budget", "redis.pool.retry.budgetMinPerSecond", "redis.pool.retry.idempotent",
-                "redis.pool.retry.never");
+        assertThat(config.values())
+                .extracting(ConfigValue::key)
+                .contains(
+                        "redis.pool.retry.enabled",
+                        "redis.pool.retry.maxAttempts",
+                        "redis.pool.retry.initialBackoff",
+                        "redis.pool.retry.maxBackoff",
+                        "redis.pool.retry.multiplier",
+                        "redis.pool.retry.jitter",
+                        "redis.pool.retry.deadline",
+                        "redis.pool.retry.budget",
+                        "redis.pool.retry.budgetMinPerSecond",
+                        "redis.pool.retry.idempotent",
+                        "redis.pool.retry.never");
         assertThat(shown(config, "redis.pool.retry.enabled").value()).isEqualTo("true");
         assertThat(shown(config, "redis.pool.retry.enabled").origin()).isEqualTo("default: on in enforce mode");
         assertThat(shown(config, "redis.pool.retry.deadline").value()).isEqualTo("1500ms");
@@ -167,7 +181,9 @@ class RetryConfigurationTest {
     void retryKeysCannotBeSetPerPool() {
         properties.setProperty("redis.pool.retry.maxAttempts[cache:6379/0]", "2");
 
-        assertThat(resolve("env=production").warnings()).singleElement().asString()
+        assertThat(resolve("env=production").warnings())
+                .singleElement()
+                .asString()
                 .contains("cannot be set per pool");
     }
 }

@@ -1,23 +1,26 @@
 package io.redispoolagent.retry;
 
-import org.junit.jupiter.api.Test;
+import static io.redispoolagent.retry.ClientExceptions.jedis;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
-
-import static io.redispoolagent.retry.ClientExceptions.jedis;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** When a failed command is retried, after what pause, and what is counted. */
 class RetryPolicyTest {
 
     private static final byte[][] NO_ARGS = new byte[0][];
-    private static final RuntimeException CONNECT_REFUSED = jedis("JedisConnectionException",
-            "Failed to connect to 127.0.0.1:6379.", new ConnectException("Connection refused"));
-    private static final RuntimeException CONNECTION_RESET = jedis("JedisConnectionException",
-            "java.net.SocketException: Connection reset", new SocketException("Connection reset"));
+    private static final RuntimeException CONNECT_REFUSED = jedis(
+            "JedisConnectionException",
+            "Failed to connect to 127.0.0.1:6379.",
+            new ConnectException("Connection refused"));
+    private static final RuntimeException CONNECTION_RESET = jedis(
+            "JedisConnectionException",
+            "java.net.SocketException: Connection reset",
+            new SocketException("Connection reset"));
 
     private final ManualClock clock = new ManualClock();
 
@@ -26,15 +29,20 @@ class RetryPolicyTest {
     /** A policy whose jitter, when on, always picks the longest pause. */
     private RetryPolicy policy(RetrySettings settings) {
         commands = settings.commandSafety();
-        Backoff backoff = new Backoff(settings.initialBackoffMillis(), settings.maxBackoffMillis(),
-                settings.multiplier(), settings.jitter(), () -> 0.999_999_999);
+        Backoff backoff = new Backoff(
+                settings.initialBackoffMillis(),
+                settings.maxBackoffMillis(),
+                settings.multiplier(),
+                settings.jitter(),
+                () -> 0.999_999_999);
         return new RetryPolicy(settings, commands, backoff, RetryBudget.of(settings, clock), new RetryStats(), clock);
     }
 
     /** The decision on {@code failure} of {@code command}, classified as the instrumentation classifies it. */
-    private RetryDecision failed(RetryPolicy retry, Throwable failure, String command, byte[][] args, int attempts,
-                                 long startNanos) {
-        return retry.decide(FailureClassifier.classify(failure), commands.classify(command, args), attempts, startNanos);
+    private RetryDecision failed(
+            RetryPolicy retry, Throwable failure, String command, byte[][] args, int attempts, long startNanos) {
+        return retry.decide(
+                FailureClassifier.classify(failure), commands.classify(command, args), attempts, startNanos);
     }
 
     private RetryPolicy policy() {
@@ -62,9 +70,15 @@ class RetryPolicyTest {
         RetryPolicy retry = policy();
         long start = retry.begin();
 
-        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start).delayNanos()).isEqualTo(millis(8));
-        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 2, start).delayNanos()).isEqualTo(millis(32));
-        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 3, start).delayNanos()).isEqualTo(millis(128));
+        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start)
+                        .delayNanos())
+                .isEqualTo(millis(8));
+        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 2, start)
+                        .delayNanos())
+                .isEqualTo(millis(32));
+        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 3, start)
+                        .delayNanos())
+                .isEqualTo(millis(128));
         assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 4, start))
                 .isEqualTo(RetryDecision.giveUp(GiveUpReason.ATTEMPTS));
         assertThat(retry.stats().count(RetryOutcome.GAVE_UP)).isEqualTo(1);
@@ -74,16 +88,23 @@ class RetryPolicyTest {
     void anIdempotentWriteIsRetriedAfterABrokenConnection() {
         RetryPolicy retry = policy();
 
-        assertThat(failed(retry, CONNECTION_RESET, "SET", new byte[][] {"k".getBytes(), "v".getBytes()}, 1,
-                retry.begin()).retry()).isTrue();
+        assertThat(failed(
+                                retry,
+                                CONNECTION_RESET,
+                                "SET",
+                                new byte[][] {"k".getBytes(), "v".getBytes()},
+                                1,
+                                retry.begin())
+                        .retry())
+                .isTrue();
     }
 
     @Test
     void aNonIdempotentCommandIsNotRetriedWhenItMayHaveRun() {
         RetryPolicy retry = policy();
 
-        RetryDecision decision = failed(retry, CONNECTION_RESET, "INCR", new byte[][] {"k".getBytes()}, 1,
-                retry.begin());
+        RetryDecision decision =
+                failed(retry, CONNECTION_RESET, "INCR", new byte[][] {"k".getBytes()}, 1, retry.begin());
 
         assertThat(decision).isEqualTo(RetryDecision.giveUp(GiveUpReason.NOT_SAFE));
         assertThat(retry.stats().count(RetryOutcome.NOT_SAFE)).isEqualTo(1);
@@ -93,16 +114,20 @@ class RetryPolicyTest {
     void aNonIdempotentCommandIsNotRetriedAfterATimeout() {
         RetryPolicy retry = policy();
 
-        assertThat(retry.decide(FailureKind.TIMEOUT, Safety.NON_IDEMPOTENT, 1, retry.begin()).reason())
+        assertThat(retry.decide(FailureKind.TIMEOUT, Safety.NON_IDEMPOTENT, 1, retry.begin())
+                        .reason())
                 .isEqualTo(GiveUpReason.NOT_SAFE);
-        assertThat(retry.decide(FailureKind.TIMEOUT, Safety.READ, 1, retry.begin()).retry()).isTrue();
+        assertThat(retry.decide(FailureKind.TIMEOUT, Safety.READ, 1, retry.begin())
+                        .retry())
+                .isTrue();
     }
 
     @Test
     void aNonIdempotentCommandIsRetriedWhenTheFailureCameBeforeTheWrite() {
         RetryPolicy retry = policy();
 
-        assertThat(failed(retry, CONNECT_REFUSED, "INCR", new byte[][] {"k".getBytes()}, 1, retry.begin()).retry())
+        assertThat(failed(retry, CONNECT_REFUSED, "INCR", new byte[][] {"k".getBytes()}, 1, retry.begin())
+                        .retry())
                 .isTrue();
     }
 
@@ -110,10 +135,18 @@ class RetryPolicyTest {
     void aNeverCommandIsNotRetriedEvenBeforeTheWrite() {
         RetryPolicy retry = policy();
 
-        assertThat(failed(retry, CONNECT_REFUSED, "MULTI", NO_ARGS, 1, retry.begin()).reason())
+        assertThat(failed(retry, CONNECT_REFUSED, "MULTI", NO_ARGS, 1, retry.begin())
+                        .reason())
                 .isEqualTo(GiveUpReason.NOT_SAFE);
-        assertThat(failed(retry, CONNECT_REFUSED, "BLPOP", new byte[][] {"l".getBytes(), "0".getBytes()}, 1,
-                retry.begin()).reason()).isEqualTo(GiveUpReason.NOT_SAFE);
+        assertThat(failed(
+                                retry,
+                                CONNECT_REFUSED,
+                                "BLPOP",
+                                new byte[][] {"l".getBytes(), "0".getBytes()},
+                                1,
+                                retry.begin())
+                        .reason())
+                .isEqualTo(GiveUpReason.NOT_SAFE);
     }
 
     @Test
@@ -121,12 +154,27 @@ class RetryPolicyTest {
         RetryPolicy retry = policy();
         long start = retry.begin();
 
-        assertThat(failed(retry, jedis("JedisDataException", "WRONGTYPE Operation against a key"), "GET", NO_ARGS, 1,
-                start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
-        assertThat(failed(retry, new NoSuchElementException("Timeout waiting for idle object"), "GET", NO_ARGS, 1,
-                start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
-        assertThat(failed(retry, jedis("JedisMovedDataException", "MOVED 1 127.0.0.1:7000"), "GET", NO_ARGS, 1,
-                start).reason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
+        assertThat(failed(
+                                retry,
+                                jedis("JedisDataException", "WRONGTYPE Operation against a key"),
+                                "GET",
+                                NO_ARGS,
+                                1,
+                                start)
+                        .reason())
+                .isEqualTo(GiveUpReason.NOT_RETRYABLE);
+        assertThat(failed(
+                                retry,
+                                new NoSuchElementException("Timeout waiting for idle object"),
+                                "GET",
+                                NO_ARGS,
+                                1,
+                                start)
+                        .reason())
+                .isEqualTo(GiveUpReason.NOT_RETRYABLE);
+        assertThat(failed(retry, jedis("JedisMovedDataException", "MOVED 1 127.0.0.1:7000"), "GET", NO_ARGS, 1, start)
+                        .reason())
+                .isEqualTo(GiveUpReason.NOT_RETRYABLE);
         assertThat(retry.stats().count(RetryOutcome.NOT_RETRYABLE)).isEqualTo(3);
     }
 
@@ -137,7 +185,9 @@ class RetryPolicyTest {
 
         clock.advanceMillis(990);
 
-        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start).retry()).isTrue(); // 990 + 8
+        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start)
+                        .retry())
+                .isTrue(); // 990 + 8
         assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 2, start))
                 .isEqualTo(RetryDecision.giveUp(GiveUpReason.DEADLINE)); // 990 + 32
         assertThat(retry.stats().count(RetryOutcome.GAVE_UP)).isEqualTo(1);
@@ -145,11 +195,18 @@ class RetryPolicyTest {
 
     @Test
     void whenTheBudgetIsSpentTheFailureGoesToTheCallerAtOnce() {
-        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder().budgetRatio(0).budgetMinPerSecond(2).build());
+        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder()
+                .budgetRatio(0)
+                .budgetMinPerSecond(2)
+                .build());
         long start = retry.begin();
 
-        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, start).retry()).isTrue();
-        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, start).retry()).isTrue();
+        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, start)
+                        .retry())
+                .isTrue();
+        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, start)
+                        .retry())
+                .isTrue();
         assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, start))
                 .isEqualTo(RetryDecision.giveUp(GiveUpReason.BUDGET));
         assertThat(retry.stats().count(RetryOutcome.BUDGET_DENIED)).isEqualTo(1);
@@ -157,13 +214,18 @@ class RetryPolicyTest {
 
     @Test
     void refusedRetriesTakeNothingFromTheBudget() {
-        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder().budgetRatio(0).budgetMinPerSecond(1).build());
+        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder()
+                .budgetRatio(0)
+                .budgetMinPerSecond(1)
+                .build());
         long start = retry.begin();
 
         retry.decide(FailureKind.CONNECTION_BROKEN, Safety.NON_IDEMPOTENT, 1, start); // not safe
         retry.decide(FailureKind.SERVER_ERROR_REPLY, Safety.READ, 1, start); // not retryable
 
-        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start).retry()).isTrue();
+        assertThat(retry.decide(FailureKind.CONNECTION_BROKEN, Safety.READ, 1, start)
+                        .retry())
+                .isTrue();
     }
 
     @Test
@@ -178,7 +240,8 @@ class RetryPolicyTest {
 
     @Test
     void aDisabledPolicyNeverRetriesAndCountsNothing() {
-        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder().enabled(false).build());
+        RetryPolicy retry =
+                policy(RetrySettings.DEFAULTS.toBuilder().enabled(false).build());
 
         assertThat(retry.enabled()).isFalse();
         assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, retry.begin()))
@@ -188,9 +251,11 @@ class RetryPolicyTest {
 
     @Test
     void oneAttemptInAllMeansNoRetry() {
-        RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder().maxAttempts(1).build());
+        RetryPolicy retry =
+                policy(RetrySettings.DEFAULTS.toBuilder().maxAttempts(1).build());
 
-        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, retry.begin()).reason())
+        assertThat(retry.decide(FailureKind.CONNECT_FAILURE, Safety.READ, 1, retry.begin())
+                        .reason())
                 .isEqualTo(GiveUpReason.ATTEMPTS);
     }
 
@@ -198,11 +263,14 @@ class RetryPolicyTest {
     void theUsersListsChangeWhatIsRetried() {
         RetryPolicy retry = policy(RetrySettings.DEFAULTS.toBuilder()
                 .idempotent(java.util.Collections.singletonList("INCR"))
-                .never(java.util.Collections.singletonList("GET")).build());
+                .never(java.util.Collections.singletonList("GET"))
+                .build());
         long start = retry.begin();
 
-        assertThat(failed(retry, CONNECTION_RESET, "INCR", NO_ARGS, 1, start).retry()).isTrue();
-        assertThat(failed(retry, CONNECTION_RESET, "GET", NO_ARGS, 1, start).reason()).isEqualTo(GiveUpReason.NOT_SAFE);
+        assertThat(failed(retry, CONNECTION_RESET, "INCR", NO_ARGS, 1, start).retry())
+                .isTrue();
+        assertThat(failed(retry, CONNECTION_RESET, "GET", NO_ARGS, 1, start).reason())
+                .isEqualTo(GiveUpReason.NOT_SAFE);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.redispoolagent.status;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
@@ -25,8 +24,8 @@ class JsonTest {
 
     @Test
     void everyStringSurvivesARoundTrip() {
-        List<String> samples = Arrays.asList("", "x", "\"\\/", "\u0001\n\u001f", "\u00e9\u4e2d\ud83d\ude00", "\ud800",
-                "sentinel:my\"master/0");
+        List<String> samples = Arrays.asList(
+                "", "x", "\"\\/", "\u0001\n\u001f", "\u00e9\u4e2d\ud83d\ude00", "\ud800", "sentinel:my\"master/0");
         for (String sample : samples) {
             assertThat(JsonReader.parse(JsonWriter.quote(sample))).isEqualTo(sample);
         }
@@ -44,17 +43,30 @@ class JsonTest {
 
     @Test
     void nestedDocumentsAreValidAndReadBack() {
-        String text = new JsonWriter().beginObject()
+        String text = new JsonWriter()
+                .beginObject()
                 .field("name", "a\"b")
                 .field("count", 3)
                 .field("ratio", 0.75, 2)
                 .field("nan", Double.NaN, 2)
                 .field("on", true)
-                .name("empty").beginArray().endArray()
-                .name("none").beginObject().endObject()
-                .name("list").beginArray().value(1).value("two").nullValue()
-                .beginObject().field("k", "v").endObject().endArray()
-                .endObject().toString();
+                .name("empty")
+                .beginArray()
+                .endArray()
+                .name("none")
+                .beginObject()
+                .endObject()
+                .name("list")
+                .beginArray()
+                .value(1)
+                .value("two")
+                .nullValue()
+                .beginObject()
+                .field("k", "v")
+                .endObject()
+                .endArray()
+                .endObject()
+                .toString();
 
         Object parsed = JsonReader.parse(text);
         assertThat(parsed).isInstanceOf(Map.class);
@@ -73,8 +85,16 @@ class JsonTest {
 
     @Test
     void theReaderRejectsWhatIsNotJson() {
-        for (String bad : Arrays.asList("", "{", "{\"a\" 1}", "[1,]x", "\"unterminated", "nul", "{\"a\":1} extra",
-                "\"bad \\q escape\"", "<html>")) {
+        for (String bad : Arrays.asList(
+                "",
+                "{",
+                "{\"a\" 1}",
+                "[1,]x",
+                "\"unterminated",
+                "nul",
+                "{\"a\":1} extra",
+                "\"bad \\q escape\"",
+                "<html>")) {
             assertThatThrownBy(() -> JsonReader.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }

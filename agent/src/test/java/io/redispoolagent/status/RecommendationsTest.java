@@ -1,10 +1,9 @@
 package io.redispoolagent.status;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecommendationsTest {
 
@@ -31,8 +30,8 @@ class RecommendationsTest {
     void utilizationAboveEightyPercentIsCritical() {
         List<Recommendation> findings = Recommendations.assess(pool(9, 10));
         assertThat(find(findings, "utilization").severity).isEqualTo(Recommendation.Severity.CRITICAL);
-        assertThat(find(findings, "utilization").message).isEqualTo(
-                "utilization 90% (9 of 10 connections in use), above 80%");
+        assertThat(find(findings, "utilization").message)
+                .isEqualTo("utilization 90% (9 of 10 connections in use), above 80%");
         assertThat(Recommendations.status(findings)).isEqualTo("critical");
     }
 
@@ -41,8 +40,11 @@ class RecommendationsTest {
         assertThat(find(Recommendations.assess(pool(7, 10)), "utilization").severity)
                 .isEqualTo(Recommendation.Severity.WARNING);
         assertThat(find(Recommendations.assess(pool(8, 10)), "utilization").severity)
-                .as("exactly 80 %% is not above 80 %%").isEqualTo(Recommendation.Severity.WARNING);
-        assertThat(find(Recommendations.assess(pool(6, 10)), "utilization")).as("exactly 60 %%").isNull();
+                .as("exactly 80 %% is not above 80 %%")
+                .isEqualTo(Recommendation.Severity.WARNING);
+        assertThat(find(Recommendations.assess(pool(6, 10)), "utilization"))
+                .as("exactly 60 %%")
+                .isNull();
         assertThat(Recommendations.status(Recommendations.assess(pool(6, 10)))).isEqualTo("ok");
     }
 
@@ -73,8 +75,10 @@ class RecommendationsTest {
         assertThat(figures.suggestedMaxTotal()).isEqualTo(16);
         Recommendation resize = find(findings, "resize");
         assertThat(resize.severity).isEqualTo(Recommendation.Severity.CRITICAL);
-        assertThat(resize.message).startsWith("raise maxTotal from 8 to 16 (redis.pool.maxTotal[cache:6379/0]=16): "
-                + "Little's law 400.0 borrows/s x 20.0 ms held = 8.00 in use on average, peak demand 12 (in use + waiting)")
+        assertThat(resize.message)
+                .startsWith(
+                        "raise maxTotal from 8 to 16 (redis.pool.maxTotal[cache:6379/0]=16): "
+                                + "Little's law 400.0 borrows/s x 20.0 ms held = 8.00 in use on average, peak demand 12 (in use + waiting)")
                 .endsWith("re-check after raising it");
         assertThat(find(findings, "pending").severity).isEqualTo(Recommendation.Severity.WARNING);
         assertThat(find(findings, "pending").message).isEqualTo("4 threads waiting for a connection now");

@@ -1,13 +1,12 @@
 package io.redispoolagent.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
-import org.junit.jupiter.api.Test;
-
 import java.util.Collections;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StatusConfigTest {
 
@@ -33,12 +32,17 @@ class StatusConfigTest {
 
     @Test
     void hostAndPortFromAgentArgumentsAndEnvironment() {
-        ConfigResolver.Result resolved = ConfigResolver.resolve("status.port=9200,status.host=0.0.0.0", new Properties(),
+        ConfigResolver.Result resolved = ConfigResolver.resolve(
+                "status.port=9200,status.host=0.0.0.0",
+                new Properties(),
                 Collections.singletonMap("REDIS_POOL_STATUS_PORT", "9100"));
         assertThat(resolved.config().statusPort()).isEqualTo(9200);
         assertThat(resolved.config().statusHost()).isEqualTo("0.0.0.0");
-        assertThat(ConfigResolver.resolve(null, new Properties(), Collections.singletonMap("REDIS_POOL_STATUS_PORT", "9100"))
-                .config().statusPort()).isEqualTo(9100);
+        assertThat(ConfigResolver.resolve(
+                                null, new Properties(), Collections.singletonMap("REDIS_POOL_STATUS_PORT", "9100"))
+                        .config()
+                        .statusPort())
+                .isEqualTo(9100);
     }
 
     @Test
@@ -47,7 +51,8 @@ class StatusConfigTest {
             ConfigResolver.Result resolved = resolve("redis.pool.status.port", bad);
             assertThat(resolved.config().statusPort()).isNull();
             assertThat(resolved.warnings()).as(bad).hasSize(1);
-            assertThat(resolved.warnings().get(0)).startsWith("redis.pool.status.port=" + bad + " (")
+            assertThat(resolved.warnings().get(0))
+                    .startsWith("redis.pool.status.port=" + bad + " (")
                     .endsWith(" is not valid: expected a TCP port from 1 to 65535; using not set: no status view");
         }
     }
@@ -57,6 +62,8 @@ class StatusConfigTest {
         ConfigResolver.Result resolved = resolve("redis.pool.status.port", "9091", "redis.pool.status.host", "my host");
         assertThat(resolved.config().statusHost()).isEqualTo("127.0.0.1");
         assertThat(resolved.warnings()).hasSize(1);
-        assertThat(resolved.warnings().get(0)).contains("redis.pool.status.host").contains("127.0.0.1");
+        assertThat(resolved.warnings().get(0))
+                .contains("redis.pool.status.host")
+                .contains("127.0.0.1");
     }
 }

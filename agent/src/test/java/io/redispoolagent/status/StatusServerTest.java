@@ -1,8 +1,6 @@
 package io.redispoolagent.status;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +13,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class StatusServerTest {
 
@@ -79,7 +78,8 @@ class StatusServerTest {
         assertThat(document.get("agent")).isEqualTo("redis-pool-agent");
         assertThat(document.get("pools")).isInstanceOf(List.class);
         assertThat(document.get("windowSeconds")).isEqualTo(60.0);
-        assertThat(((Map<?, ?>) document.get("thresholds")).get("criticalUtilization")).isEqualTo(0.8);
+        assertThat(((Map<?, ?>) document.get("thresholds")).get("criticalUtilization"))
+                .isEqualTo(0.8);
         assertThat(JsonReader.parse(get("http://127.0.0.1:" + port + "/pools"))).isInstanceOf(Map.class);
         assertThat(status("http://127.0.0.1:" + port + "/nothing", "GET")).isEqualTo(404);
         assertThat(status("http://127.0.0.1:" + port + "/", "DELETE")).isEqualTo(405);
@@ -106,8 +106,9 @@ class StatusServerTest {
             int port = taken.getLocalPort();
             assertThat(StatusServer.start("127.0.0.1", port, 5_000)).isNull();
             String log = stderr.toString();
-            assertThat(log).contains("[redis-pool-agent] WARN status view not started: cannot listen on 127.0.0.1:"
-                    + port).contains("the application runs on without it");
+            assertThat(log)
+                    .contains("[redis-pool-agent] WARN status view not started: cannot listen on 127.0.0.1:" + port)
+                    .contains("the application runs on without it");
             assertThat(log.split("\n")).hasSize(1);
         }
     }
@@ -115,7 +116,8 @@ class StatusServerTest {
     @Test
     void anUnknownHostIsAWarningToo() {
         assertThat(StatusServer.start("no-such-host.invalid", 1, 5_000)).isNull();
-        assertThat(stderr.toString()).contains("WARN status view not started: redis.pool.status.host"
-                + " 'no-such-host.invalid' is not a known host");
+        assertThat(stderr.toString())
+                .contains("WARN status view not started: redis.pool.status.host"
+                        + " 'no-such-host.invalid' is not a known host");
     }
 }

@@ -17,8 +17,7 @@ import org.openjdk.jmh.runner.RunnerException;
  */
 final class Interleaved {
 
-    private Interleaved() {
-    }
+    private Interleaved() {}
 
     static String run(Map<String, String[]> variants, int rounds, int warmups, int iterations, int seconds)
             throws RunnerException {
@@ -27,8 +26,8 @@ final class Interleaved {
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, String[]> variant : variants.entrySet()) {
                 System.out.println("=== round " + round + "/" + rounds + ", variant " + variant.getKey());
-                for (RunResult result : new Runner(CompareRunner.options(variant.getValue(), 1, warmups, iterations,
-                        seconds)).run()) {
+                for (RunResult result :
+                        new Runner(CompareRunner.options(variant.getValue(), 1, warmups, iterations, seconds)).run()) {
                     String name = result.getParams().getBenchmark();
                     name = name.substring(name.lastIndexOf('.') + 1);
                     scores.computeIfAbsent(name, k -> new LinkedHashMap<>())
@@ -41,8 +40,14 @@ final class Interleaved {
     }
 
     static String table(Map<String, Map<String, List<Double>>> scores) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n%-14s %-11s %26s %14s %24s%n",
-                "benchmark", "variant", "ops/s (mean ± 95% CI)", "ns/op", "vs without, paired"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%n%-14s %-11s %26s %14s %24s%n",
+                "benchmark",
+                "variant",
+                "ops/s (mean ± 95% CI)",
+                "ns/op",
+                "vs without, paired"));
         for (Map.Entry<String, Map<String, List<Double>>> benchmark : scores.entrySet()) {
             List<Double> base = benchmark.getValue().get("without");
             for (Map.Entry<String, List<Double>> variant : benchmark.getValue().entrySet()) {
@@ -56,10 +61,15 @@ final class Interleaved {
                     }
                     ratio = String.format(Locale.ROOT, "%.1f %% ± %.1f", mean(ratios), halfWidth(ratios));
                 }
-                out.append(String.format(Locale.ROOT, "%-14s %-11s %15s ± %-9s %14s %24s%n", benchmark.getKey(),
-                        variant.getKey(), String.format(Locale.ROOT, "%,.0f", mean),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-14s %-11s %15s ± %-9s %14s %24s%n",
+                        benchmark.getKey(),
+                        variant.getKey(),
+                        String.format(Locale.ROOT, "%,.0f", mean),
                         String.format(Locale.ROOT, "%,.0f", halfWidth(values)),
-                        String.format(Locale.ROOT, "%,.1f", 1e9 / mean), ratio));
+                        String.format(Locale.ROOT, "%,.1f", 1e9 / mean),
+                        ratio));
             }
         }
         return out.append("(one fork per variant per round; ± is the 95 % confidence half-width over the rounds)\n")

@@ -30,52 +30,52 @@ import redis.clients.jedis.JedisPoolConfig;
  */
 @State(Scope.Benchmark)
 public class PoolBenchmark {
-  static final String KEY = "bench:key";
+    static final String KEY = "bench:key";
 
-  private RedisServerProcess redis;
-  private JedisPool pool;
+    private RedisServerProcess redis;
+    private JedisPool pool;
 
-  @Setup(Level.Trial)
-  public void setUp() {
-    redis = RedisServerProcess.start();
-    JedisPoolConfig config = new JedisPoolConfig();
-    config.setMaxTotal(64);
-    config.setMaxIdle(64);
-    config.setMinIdle(0);
-    config.setMaxWait(Duration.ofMillis(500));
-    pool = new JedisPool(config, redis.host(), redis.port());
-    // Pre-warm: create connections now, so no measured borrow pays for a connect.
-    List<Jedis> held = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      held.add(pool.getResource());
+    @Setup(Level.Trial)
+    public void setUp() {
+        redis = RedisServerProcess.start();
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(64);
+        config.setMaxIdle(64);
+        config.setMinIdle(0);
+        config.setMaxWait(Duration.ofMillis(500));
+        pool = new JedisPool(config, redis.host(), redis.port());
+        // Pre-warm: create connections now, so no measured borrow pays for a connect.
+        List<Jedis> held = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            held.add(pool.getResource());
+        }
+        held.get(0).set(KEY, "value-of-some-cached-thing");
+        for (Jedis j : held) {
+            j.close();
+        }
     }
-    held.get(0).set(KEY, "value-of-some-cached-thing");
-    for (Jedis j : held) {
-      j.close();
-    }
-  }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (pool != null) {
-      pool.close();
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
     }
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
-  @Benchmark
-  public Jedis borrowReturn() {
-    Jedis jedis = pool.getResource();
-    jedis.close(); // returns it to the pool
-    return jedis;
-  }
-
-  @Benchmark
-  public String getRoundTrip() {
-    try (Jedis jedis = pool.getResource()) {
-      return jedis.get(KEY);
+    @Benchmark
+    public Jedis borrowReturn() {
+        Jedis jedis = pool.getResource();
+        jedis.close(); // returns it to the pool
+        return jedis;
     }
-  }
+
+    @Benchmark
+    public String getRoundTrip() {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.get(KEY);
+        }
+    }
 }

@@ -1,21 +1,20 @@
 package io.redispoolagent.it.attach;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.AttachTargetApp;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar redis-pool-agent.jar attach <pid>}: a running service's existing pool is sized at its next borrow. */
 class AttachTest {
@@ -39,10 +38,11 @@ class AttachTest {
     @Test
     void aPoolBuiltBeforeTheAttachIsSizedAtItsNextBorrow(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");
-        CompletableFuture<ChildJvm.Result> service = CompletableFuture.supplyAsync(() ->
-                ChildJvm.forMain(AttachTargetApp.class).client(ClientMatrix.jedis("5.2.0"))
-                        .args(REDIS.server().host(), String.valueOf(REDIS.server().port()), pidFile.toString(), "160")
-                        .run());
+        CompletableFuture<ChildJvm.Result> service = CompletableFuture.supplyAsync(() -> ChildJvm.forMain(
+                        AttachTargetApp.class)
+                .client(ClientMatrix.jedis("5.2.0"))
+                .args(REDIS.server().host(), String.valueOf(REDIS.server().port()), pidFile.toString(), "160")
+                .run());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -54,19 +54,26 @@ class AttachTest {
 
         assertThat(attached).startsWith("exit 0").contains("loaded into JVM " + pid);
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdoutLines()).startsWith("maxTotal=8").contains("maxTotal=160")
+        assertThat(result.stdoutLines())
+                .startsWith("maxTotal=8")
+                .contains("maxTotal=160")
                 .contains("JedisPool/after-attach maxTotal=160 maxIdle=160 minIdle=16 maxWaitMillis=1000"
                         + " blockWhenExhausted=true testWhileIdle=true evictionMillis=30000");
-        assertThat(result.agentLines()).anySatisfy(line -> assertThat(line)
-                .contains("pool " + REDIS.server().host() + ":" + REDIS.server().port() + "/0 (jedis JedisPool),"
-                        + " adopted at its first borrow after attach: maxTotal 8 -> 160"));
+        assertThat(result.agentLines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("pool " + REDIS.server().host() + ":"
+                                + REDIS.server().port() + "/0 (jedis JedisPool),"
+                                + " adopted at its first borrow after attach: maxTotal 8 -> 160"));
     }
 
     @Test
     void attachingToAProcessThatDoesNotExistSaysSoAndFails() throws Exception {
         String attached = attach("999999999");
 
-        assertThat(attached).startsWith("exit 1").contains("JVM 999999999 could not be reached").contains("jps -l");
+        assertThat(attached)
+                .startsWith("exit 1")
+                .contains("JVM 999999999 could not be reached")
+                .contains("jps -l");
     }
 
     @Test

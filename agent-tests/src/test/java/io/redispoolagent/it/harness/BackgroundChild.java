@@ -101,7 +101,8 @@ public final class BackgroundChild implements AutoCloseable {
     @Override
     public void close() {
         try (Stream<Path> paths = Files.walk(handshake)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // a temporary directory left behind fails no test
         }

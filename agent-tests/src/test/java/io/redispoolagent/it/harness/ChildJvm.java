@@ -46,8 +46,8 @@ import java.util.function.Consumer;
  */
 public final class ChildJvm {
 
-    private static final List<String> UNINHERITED_VARIABLE_PREFIXES = List.of(
-            "REDIS_POOL_", "DEPLOYMENT_ENV", "OTEL_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    private static final List<String> UNINHERITED_VARIABLE_PREFIXES =
+            List.of("REDIS_POOL_", "DEPLOYMENT_ENV", "OTEL_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private final String mainClass;
     private final Path executableJar;
@@ -151,7 +151,9 @@ public final class ChildJvm {
     public Result run() {
         List<String> command = command();
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> UNINHERITED_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> UNINHERITED_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process;
@@ -162,8 +164,10 @@ public final class ChildJvm {
         }
         // Both streams are drained while the child runs, or a chatty child blocks on a full pipe.
         CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(stderrListener == null ? process.getErrorStream()
-                : new LineTap(process.getErrorStream(), stderrListener));
+        CompletableFuture<String> stderr = drain(
+                stderrListener == null
+                        ? process.getErrorStream()
+                        : new LineTap(process.getErrorStream(), stderrListener));
         boolean finished = waitFor(process);
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
@@ -221,7 +225,11 @@ public final class ChildJvm {
      */
     private static Path testSupportClasses() {
         try {
-            return Path.of(RespClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(RespClient.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the test support classes", e);
         }
@@ -239,15 +247,17 @@ public final class ChildJvm {
 
     private static CompletableFuture<String> drain(InputStream stream) {
         CompletableFuture<String> text = new CompletableFuture<>();
-        Thread drainer = new Thread(() -> {
-            try (stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                stream.transferTo(bytes);
-                text.complete(bytes.toString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.completeExceptionally(e);
-            }
-        }, "child-jvm-drain");
+        Thread drainer = new Thread(
+                () -> {
+                    try (stream) {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        stream.transferTo(bytes);
+                        text.complete(bytes.toString(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        text.completeExceptionally(e);
+                    }
+                },
+                "child-jvm-drain");
         drainer.setDaemon(true);
         drainer.start();
         return text;
@@ -345,8 +355,8 @@ public final class ChildJvm {
 
         @Override
         public String toString() {
-            return "child JVM exited with " + exitCode + " after " + wallTime.toMillis() + " ms"
-                    + "\ncommand: " + command + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+            return "child JVM exited with " + exitCode + " after " + wallTime.toMillis() + " ms" + "\ncommand: "
+                    + command + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
         }
     }
 }

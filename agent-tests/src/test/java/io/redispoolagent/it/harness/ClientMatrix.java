@@ -44,8 +44,7 @@ public final class ClientMatrix {
         }
     }
 
-    private ClientMatrix() {
-    }
+    private ClientMatrix() {}
 
     public static Client jedis(String version) {
         return find("jedis", version);
@@ -74,8 +73,8 @@ public final class ClientMatrix {
         Client client = new Client(family, version);
         List<Client> known = all(family);
         if (!known.contains(client)) {
-            throw new IllegalArgumentException(client + " is not in the client matrix (" + clientsDir()
-                    + "/pom.xml has " + known + ")");
+            throw new IllegalArgumentException(
+                    client + " is not in the client matrix (" + clientsDir() + "/pom.xml has " + known + ")");
         }
         return client;
     }
@@ -91,7 +90,8 @@ public final class ClientMatrix {
     private static List<String> modules() {
         Path pom = clientsDir().resolve("pom.xml");
         try {
-            NodeList modules = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            NodeList modules = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(pom.toFile())
                     .getElementsByTagName("module");
             return IntStream.range(0, modules.getLength())

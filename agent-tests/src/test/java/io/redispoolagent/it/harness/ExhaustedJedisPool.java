@@ -21,8 +21,7 @@ public final class ExhaustedJedisPool {
     /** How long a borrow of the exhausted pool waits for a connection before it gives up. */
     public static final Duration MAX_WAIT = Duration.ofMillis(200);
 
-    private ExhaustedJedisPool() {
-    }
+    private ExhaustedJedisPool() {}
 
     public static ChildJvm app(RedisExtension redis, Path release) {
         return ChildJvm.forMain(JedisExhaustionApp.class)
@@ -32,8 +31,12 @@ public final class ExhaustedJedisPool {
                 .systemProperty("redis.pool.maxTotal", String.valueOf(HELD))
                 .systemProperty("redis.pool.maxWait", MAX_WAIT.toMillis() + "ms")
                 .timeout(Duration.ofSeconds(40))
-                .args(redis.server().host(), String.valueOf(redis.server().port()),
-                        String.valueOf(HELD), String.valueOf(TIMED_OUT), release.toString());
+                .args(
+                        redis.server().host(),
+                        String.valueOf(redis.server().port()),
+                        String.valueOf(HELD),
+                        String.valueOf(TIMED_OUT),
+                        release.toString());
     }
 
     /**
@@ -76,7 +79,9 @@ public final class ExhaustedJedisPool {
 
         /** The longest borrow the app saw: no wait the agent recorded is longer. */
         public Duration longest() {
-            return Stream.concat(held.stream(), timedOut.stream()).max(Duration::compareTo).orElseThrow();
+            return Stream.concat(held.stream(), timedOut.stream())
+                    .max(Duration::compareTo)
+                    .orElseThrow();
         }
 
         /** A bucket bound as the agent compares waits with it: rounded to whole nanoseconds. */

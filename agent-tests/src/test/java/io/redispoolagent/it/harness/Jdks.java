@@ -17,8 +17,7 @@ public final class Jdks {
     /** "25" as a whole version number in a directory name, e.g. temurin-25-jdk-amd64 or jdk-25.0.1. */
     private static final Pattern VERSION_25 = Pattern.compile("(^|\\D)25(\\D|$)");
 
-    private Jdks() {
-    }
+    private Jdks() {}
 
     /** The home of the JDK running the tests. */
     public static Path current() {
@@ -31,7 +30,8 @@ public final class Jdks {
             return Optional.empty();
         }
         try (Stream<Path> homes = Files.list(JVM_DIR)) {
-            return homes.filter(home -> VERSION_25.matcher(home.getFileName().toString()).find())
+            return homes.filter(home ->
+                            VERSION_25.matcher(home.getFileName().toString()).find())
                     .filter(home -> Files.isExecutable(home.resolve("bin/java")))
                     .sorted()
                     .findFirst();

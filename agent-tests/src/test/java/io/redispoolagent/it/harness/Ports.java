@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports for the exporters and views a child JVM opens. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port free on this machine now; the child binds it a moment later. */
     public static int free() {

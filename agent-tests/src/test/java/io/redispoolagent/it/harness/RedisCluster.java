@@ -36,8 +36,14 @@ public final class RedisCluster implements AutoCloseable {
         RedisCluster cluster = new RedisCluster(nodes);
         try {
             for (int i = 0; i < masters; i++) {
-                nodes.add(RedisServerProcess.start(0, "--cluster-enabled", "yes",
-                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"));
+                nodes.add(RedisServerProcess.start(
+                        0,
+                        "--cluster-enabled",
+                        "yes",
+                        "--cluster-config-file",
+                        "nodes.conf",
+                        "--cluster-node-timeout",
+                        "5000"));
             }
             for (int i = 0; i < masters; i++) {
                 int first = i * SLOTS / masters;
@@ -120,14 +126,19 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Every line of CLUSTER NODES names the node by 127.0.0.1 and a port, and none is in handshake or failing. */
     private boolean everyNodeConnectedByAddress(String clusterNodes) {
-        List<String> lines = clusterNodes.lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines =
+                clusterNodes.lines().filter(line -> !line.isBlank()).toList();
         if (lines.size() != nodes.size()) {
             return false;
         }
         for (String line : lines) {
             String[] fields = line.split(" ");
-            if (fields.length < 8 || !fields[1].startsWith(host() + ":") || !fields[7].equals("connected")
-                    || fields[2].contains("handshake") || fields[2].contains("fail") || fields[2].contains("noaddr")) {
+            if (fields.length < 8
+                    || !fields[1].startsWith(host() + ":")
+                    || !fields[7].equals("connected")
+                    || fields[2].contains("handshake")
+                    || fields[2].contains("fail")
+                    || fields[2].contains("noaddr")) {
                 return false;
             }
         }

@@ -45,8 +45,12 @@ public final class RedisSentinelSetup implements AutoCloseable {
     private final RedisServerProcess sentinel;
     private final Path sentinelDir;
 
-    private RedisSentinelSetup(String masterName, RedisServerProcess first, RedisServerProcess second,
-            RedisServerProcess sentinel, Path sentinelDir) {
+    private RedisSentinelSetup(
+            String masterName,
+            RedisServerProcess first,
+            RedisServerProcess second,
+            RedisServerProcess sentinel,
+            Path sentinelDir) {
         this.masterName = masterName;
         this.first = first;
         this.second = second;
@@ -62,17 +66,25 @@ public final class RedisSentinelSetup implements AutoCloseable {
         try {
             // Without the delay (5 s by default) a master waits for more replicas before it streams the first sync.
             master = RedisServerProcess.start(0, "--repl-diskless-sync-delay", "0");
-            replica = RedisServerProcess.start(0, "--repl-diskless-sync-delay", "0",
-                    "--replicaof", master.host(), Integer.toString(master.port()));
+            replica = RedisServerProcess.start(
+                    0,
+                    "--repl-diskless-sync-delay",
+                    "0",
+                    "--replicaof",
+                    master.host(),
+                    Integer.toString(master.port()));
             dir = Files.createTempDirectory("sentinel-");
             Path config = dir.resolve("sentinel.conf");
-            Files.writeString(config, String.join("\n",
-                    "sentinel resolve-hostnames no",
-                    "sentinel monitor " + masterName + " " + master.host() + " " + master.port() + " 1",
-                    "sentinel down-after-milliseconds " + masterName + " 2000",
-                    "sentinel failover-timeout " + masterName + " 10000",
-                    "sentinel parallel-syncs " + masterName + " 1",
-                    ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "sentinel resolve-hostnames no",
+                            "sentinel monitor " + masterName + " " + master.host() + " " + master.port() + " 1",
+                            "sentinel down-after-milliseconds " + masterName + " 2000",
+                            "sentinel failover-timeout " + masterName + " 10000",
+                            "sentinel parallel-syncs " + masterName + " 1",
+                            ""));
             sentinel = RedisServerProcess.startWithConfig(config, 0, "--sentinel");
             stayOutOfTilt(sentinel);
             RedisSentinelSetup setup = new RedisSentinelSetup(masterName, master, replica, sentinel, dir);
@@ -194,8 +206,8 @@ public final class RedisSentinelSetup implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "sentinel " + sentinelAddress() + " monitoring " + masterName + " (servers on "
-                + first.port() + " and " + second.port() + ")";
+        return "sentinel " + sentinelAddress() + " monitoring " + masterName + " (servers on " + first.port() + " and "
+                + second.port() + ")";
     }
 
     private void awaitReplicaKnown() {
@@ -205,9 +217,11 @@ public final class RedisSentinelSetup implements AutoCloseable {
             try (Jedis jedis = connect(sentinel)) {
                 List<Map<String, String>> replicas = jedis.sentinelReplicas(masterName);
                 lastView = replicas.toString();
-                if (replicas.size() == 1 && "slave".equals(replicas.get(0).get("flags"))
+                if (replicas.size() == 1
+                        && "slave".equals(replicas.get(0).get("flags"))
                         && "ok".equals(replicas.get(0).get("master-link-status"))
-                        && Integer.toString(second.port()).equals(replicas.get(0).get("port"))) {
+                        && Integer.toString(second.port())
+                                .equals(replicas.get(0).get("port"))) {
                     return;
                 }
             } catch (JedisConnectionException slow) {
@@ -236,10 +250,12 @@ public final class RedisSentinelSetup implements AutoCloseable {
 
     private static String role(RedisServerProcess server) {
         try (Jedis jedis = connect(server)) {
-            return jedis.info("replication").lines()
+            return jedis.info("replication")
+                    .lines()
                     .filter(line -> line.startsWith("role:"))
                     .map(line -> line.substring("role:".length()).trim())
-                    .findFirst().orElse("");
+                    .findFirst()
+                    .orElse("");
         } catch (RuntimeException unreachable) {
             return "";
         }
@@ -249,7 +265,8 @@ public final class RedisSentinelSetup implements AutoCloseable {
         return new Jedis(server.host(), server.port(), SOCKET_TIMEOUT_MILLIS);
     }
 
-    private static void closeAll(RedisServerProcess master, RedisServerProcess replica, RedisServerProcess sentinel, Path dir) {
+    private static void closeAll(
+            RedisServerProcess master, RedisServerProcess replica, RedisServerProcess sentinel, Path dir) {
         for (RedisServerProcess server : new RedisServerProcess[] {sentinel, replica, master}) {
             if (server != null) {
                 server.close();
@@ -257,7 +274,8 @@ public final class RedisSentinelSetup implements AutoCloseable {
         }
         if (dir != null) {
             try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException ignored) {
                 // a temporary directory left behind fails no test
             }

@@ -29,7 +29,8 @@ public final class SpringBootService implements AutoCloseable {
 
     private final int port;
     private final CompletableFuture<ChildJvm.Result> running;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ChildJvm.Result result;
 
     private SpringBootService(int port, CompletableFuture<ChildJvm.Result> running) {
@@ -49,7 +50,8 @@ public final class SpringBootService implements AutoCloseable {
     public static SpringBootService start(UnaryOperator<ChildJvm> jvm, String... args) {
         int port = Ports.free();
         ChildJvm child = jvm.apply(ChildJvm.forJar(jar()).timeout(Duration.ofMinutes(5)))
-                .args("--server.port=" + port).args(args);
+                .args("--server.port=" + port)
+                .args(args);
         SpringBootService service = new SpringBootService(port, CompletableFuture.supplyAsync(child::run));
         service.awaitHealthy();
         return service;

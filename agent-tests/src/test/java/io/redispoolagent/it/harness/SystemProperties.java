@@ -3,8 +3,7 @@ package io.redispoolagent.it.harness;
 /** The paths the build hands to the tests (see the surefire configuration in agent-tests/pom.xml). */
 final class SystemProperties {
 
-    private SystemProperties() {
-    }
+    private SystemProperties() {}
 
     static String require(String name) {
         String value = System.getProperty(name);

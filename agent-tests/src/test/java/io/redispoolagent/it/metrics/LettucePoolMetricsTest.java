@@ -1,14 +1,14 @@
 package io.redispoolagent.it.metrics;
 
-import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
+import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static io.redispoolagent.it.metrics.PrometheusExportTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
-import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.ClientMatrix;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.LettuceExhaustionApp;
 import java.nio.file.Path;
@@ -38,8 +38,10 @@ class LettucePoolMetricsTest {
         int port = Ports.free();
         String url = "http://127.0.0.1:" + port + "/metrics";
         Map<String, String> labels = Map.of(
-                "db_client_connection_pool_name", redis.server().host() + ":" + redis.server().port() + "/0",
-                "redis_pool_agent_client", "lettuce");
+                "db_client_connection_pool_name",
+                redis.server().host() + ":" + redis.server().port() + "/0",
+                "redis_pool_agent_client",
+                "lettuce");
         ChildJvm app = ChildJvm.forMain(LettuceExhaustionApp.class)
                 .client(ClientMatrix.lettuce("6.8.2.RELEASE"))
                 .withAgent()
@@ -49,11 +51,18 @@ class LettucePoolMetricsTest {
                 .systemProperty("otel.metrics.exporter", "prometheus")
                 .systemProperty("otel.exporter.prometheus.port", String.valueOf(port))
                 .timeout(Duration.ofSeconds(40))
-                .args(pool, redis.server().host(), String.valueOf(redis.server().port()),
-                        String.valueOf(HELD), String.valueOf(TIMED_OUT), tmp.resolve("release").toString());
+                .args(
+                        pool,
+                        redis.server().host(),
+                        String.valueOf(redis.server().port()),
+                        String.valueOf(HELD),
+                        String.valueOf(TIMED_OUT),
+                        tmp.resolve("release").toString());
 
         try (MetricsHarness.Running running = MetricsHarness.Running.start(app, tmp.resolve("release"))) {
-            PrometheusText scrape = await(running, Duration.ofSeconds(20),
+            PrometheusText scrape = await(
+                    running,
+                    Duration.ofSeconds(20),
                     () -> {
                         String body = MetricsHarness.get(url);
                         return body == null ? null : new PrometheusText(body);
@@ -61,10 +70,13 @@ class LettucePoolMetricsTest {
                     text -> text.valueOrNaN("db_client_connection_timeouts_total", labels) == TIMED_OUT);
 
             assertThat(scrape.value("db_client_connection_count", with(labels, "db_client_connection_state", "used")))
-                    .as("%s", scrape).isEqualTo(HELD);
+                    .as("%s", scrape)
+                    .isEqualTo(HELD);
             assertThat(scrape.value("db_client_connection_max", labels)).isEqualTo(HELD);
-            assertThat(scrape.value("db_client_connection_timeouts_total", labels)).isEqualTo(TIMED_OUT);
-            assertThat(scrape.value("db_client_connection_wait_time_seconds_count", labels)).isEqualTo(HELD + TIMED_OUT);
+            assertThat(scrape.value("db_client_connection_timeouts_total", labels))
+                    .isEqualTo(TIMED_OUT);
+            assertThat(scrape.value("db_client_connection_wait_time_seconds_count", labels))
+                    .isEqualTo(HELD + TIMED_OUT);
             assertThat(scrape.value("redis_pool_agent_utilization", labels)).isEqualTo(1.0);
 
             ChildJvm.Result result = running.result();

@@ -23,8 +23,7 @@ import java.util.function.Supplier;
 /** Shared steps of the metrics tests: free ports, a child JVM that runs while the test looks at it, polling. */
 final class MetricsHarness {
 
-    private MetricsHarness() {
-    }
+    private MetricsHarness() {}
 
     /** A path the build hands to the tests as a system property (see agent-tests/pom.xml). */
     static String requireProperty(String key) {
@@ -37,7 +36,9 @@ final class MetricsHarness {
 
     /** The application-side Micrometer (core and its Prometheus registry) that the build resolved for child JVMs. */
     static List<Path> micrometerClasspath() {
-        return Arrays.stream(requireProperty("micrometer.classpath").split(File.pathSeparator)).map(Path::of).toList();
+        return Arrays.stream(requireProperty("micrometer.classpath").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
     }
 
     /** A scenario running in the background; {@link #release()} lets it finish, {@link #result()} waits for it. */
@@ -99,8 +100,8 @@ final class MetricsHarness {
                 return last;
             }
             if (child.finished()) {
-                throw new AssertionError("the scenario ended before its metrics showed up; last seen:\n" + last
-                        + "\n" + child.result());
+                throw new AssertionError(
+                        "the scenario ended before its metrics showed up; last seen:\n" + last + "\n" + child.result());
             }
             try {
                 Thread.sleep(100);
@@ -109,16 +110,22 @@ final class MetricsHarness {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("metrics not seen within " + timeout + "; last seen:\n" + last + "\n" + child.result());
+        throw new AssertionError(
+                "metrics not seen within " + timeout + "; last seen:\n" + last + "\n" + child.result());
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** The body of a plain GET, or null when nothing answers yet. */
     static String get(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;

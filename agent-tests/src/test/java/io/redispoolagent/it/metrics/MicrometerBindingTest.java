@@ -34,33 +34,47 @@ class MicrometerBindingTest {
                 .systemProperty("redis.pool.maxWait", "200ms")
                 .systemProperty("otel.metrics.exporter", "none")
                 .timeout(Duration.ofSeconds(40))
-                .args(redis.server().host(), String.valueOf(redis.server().port()),
-                        String.valueOf(HELD), String.valueOf(TIMED_OUT))
+                .args(
+                        redis.server().host(),
+                        String.valueOf(redis.server().port()),
+                        String.valueOf(HELD),
+                        String.valueOf(TIMED_OUT))
                 .run();
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         String stdout = result.stdout();
-        PrometheusText scrape = new PrometheusText(
-                stdout.substring(stdout.indexOf("--- scrape ---"), stdout.indexOf("--- end ---")));
+        PrometheusText scrape =
+                new PrometheusText(stdout.substring(stdout.indexOf("--- scrape ---"), stdout.indexOf("--- end ---")));
         Map<String, String> pool = Map.of(
-                "db_client_connection_pool_name", redis.server().host() + ":" + redis.server().port() + "/0",
-                "db_system_name", "redis",
-                "redis_pool_agent_client", "jedis",
-                "server_address", redis.server().host(),
-                "server_port", String.valueOf(redis.server().port()));
+                "db_client_connection_pool_name",
+                redis.server().host() + ":" + redis.server().port() + "/0",
+                "db_system_name",
+                "redis",
+                "redis_pool_agent_client",
+                "jedis",
+                "server_address",
+                redis.server().host(),
+                "server_port",
+                String.valueOf(redis.server().port()));
         assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "used")))
-                .as("%s", result).isEqualTo(HELD);
+                .as("%s", result)
+                .isEqualTo(HELD);
         assertThat(scrape.value("db_client_connection_max", pool)).isEqualTo(HELD);
         assertThat(scrape.value("db_client_connection_timeouts_total", pool)).isEqualTo(TIMED_OUT);
-        assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool)).isEqualTo(HELD + TIMED_OUT);
+        assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool))
+                .isEqualTo(HELD + TIMED_OUT);
         assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
         assertThat(scrape.value("redis_pool_agent_max_original", pool)).isEqualTo(8);
         // Pool exhaustion is never retried, and nothing else failed: every outcome is there, at zero, for the
         // pool and for the commands of no pool (whose pool tags are empty: one set of tag keys per name).
-        assertThat(scrape.value("redis_pool_agent_retries_total", with(pool, "redis_pool_agent_retry_outcome", "not_retryable")))
+        assertThat(scrape.value(
+                        "redis_pool_agent_retries_total",
+                        with(pool, "redis_pool_agent_retry_outcome", "not_retryable")))
                 .isZero();
-        assertThat(scrape.value("redis_pool_agent_retries_total", Map.of("db_client_connection_pool_name", "",
-                "redis_pool_agent_retry_outcome", "not_safe"))).isZero();
+        assertThat(scrape.value(
+                        "redis_pool_agent_retries_total",
+                        Map.of("db_client_connection_pool_name", "", "redis_pool_agent_retry_outcome", "not_safe")))
+                .isZero();
         assertThat(result.stderr()).as("Micrometer accepted every meter").doesNotContain("registration has failed");
         assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
     }

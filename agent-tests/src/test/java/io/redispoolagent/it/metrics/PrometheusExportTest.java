@@ -2,7 +2,6 @@ package io.redispoolagent.it.metrics;
 
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
-
 import static io.redispoolagent.it.metrics.MetricsHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +34,15 @@ class PrometheusExportTest {
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db_client_connection_pool_name", poolName);
 
-        try (MetricsHarness.Running app = MetricsHarness.Running.start(ExhaustedJedisPool.app(redis, tmp.resolve("release"))
-                .systemProperty("otel.metrics.exporter", "prometheus")
-                .systemProperty("otel.exporter.prometheus.port", String.valueOf(port)), tmp.resolve("release"))) {
+        try (MetricsHarness.Running app = MetricsHarness.Running.start(
+                ExhaustedJedisPool.app(redis, tmp.resolve("release"))
+                        .systemProperty("otel.metrics.exporter", "prometheus")
+                        .systemProperty("otel.exporter.prometheus.port", String.valueOf(port)),
+                tmp.resolve("release"))) {
 
-            PrometheusText scrape = await(app, Duration.ofSeconds(20),
+            PrometheusText scrape = await(
+                    app,
+                    Duration.ofSeconds(20),
                     () -> {
                         String body = MetricsHarness.get(url);
                         return body == null ? null : new PrometheusText(body);
@@ -50,12 +53,15 @@ class PrometheusExportTest {
             ExhaustedJedisPool.Borrows borrows = ExhaustedJedisPool.Borrows.of(result);
 
             assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "used")))
-                    .as("%s", scrape).isEqualTo(HELD);
+                    .as("%s", scrape)
+                    .isEqualTo(HELD);
             assertThat(scrape.value("db_client_connection_count", with(pool, "db_client_connection_state", "idle")))
                     .isEqualTo(0);
             assertThat(scrape.value("db_client_connection_max", pool)).isEqualTo(HELD);
-            assertThat(scrape.value("db_client_connection_timeouts_total", pool)).isEqualTo(TIMED_OUT);
-            assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool)).isEqualTo(HELD + TIMED_OUT);
+            assertThat(scrape.value("db_client_connection_timeouts_total", pool))
+                    .isEqualTo(TIMED_OUT);
+            assertThat(scrape.value("db_client_connection_wait_time_seconds_count", pool))
+                    .isEqualTo(HELD + TIMED_OUT);
             // Where each wait falls, by bounds no machine speed can break: the agent records a borrow as no longer
             // than the app saw it take, and one that timed out as at least the 200 ms maxWait. Every bucket counts
             // between what the two allow. They meet when the held borrows (of idle connections: microseconds) took
@@ -65,18 +71,27 @@ class PrometheusExportTest {
             assertThat(buckets).extracting(bucket -> bucket.labels().get("le")).contains("0.1", "0.25", "+Inf");
             for (PrometheusText.Sample bucket : buckets) {
                 double le = seconds(bucket.labels().get("le"));
-                assertThat(bucket.value()).as("le=%s after %s", bucket.labels().get("le"), borrows)
+                assertThat(bucket.value())
+                        .as("le=%s after %s", bucket.labels().get("le"), borrows)
                         .isBetween((double) borrows.surelyWithin(le), (double) borrows.possiblyWithin(le));
             }
             assertThat(scrape.value("redis_pool_agent_utilization", pool)).isEqualTo(1.0);
-            assertThat(scrape.value("redis_pool_agent_max_original", pool)).as("JedisPool's default maxTotal").isEqualTo(8);
+            assertThat(scrape.value("redis_pool_agent_max_original", pool))
+                    .as("JedisPool's default maxTotal")
+                    .isEqualTo(8);
             // Borrows that time out are pool exhaustion, never retried: every retry outcome is there, at zero.
-            for (String outcome : new String[] {"retried", "recovered", "gave_up", "budget_denied", "not_safe", "not_retryable"}) {
-                assertThat(scrape.value("redis_pool_agent_retries_total", with(pool, "redis_pool_agent_retry_outcome", outcome)))
-                        .as(outcome).isZero();
+            for (String outcome :
+                    new String[] {"retried", "recovered", "gave_up", "budget_denied", "not_safe", "not_retryable"}) {
+                assertThat(scrape.value(
+                                "redis_pool_agent_retries_total",
+                                with(pool, "redis_pool_agent_retry_outcome", outcome)))
+                        .as(outcome)
+                        .isZero();
             }
-            Map<String, String> attributes = scrape.find("db_client_connection_max", pool).get(0).labels();
-            assertThat(attributes).containsEntry("db_system_name", "redis")
+            Map<String, String> attributes =
+                    scrape.find("db_client_connection_max", pool).get(0).labels();
+            assertThat(attributes)
+                    .containsEntry("db_system_name", "redis")
                     .containsEntry("server_address", redis.server().host())
                     .containsEntry("server_port", String.valueOf(redis.server().port()))
                     .containsEntry("redis_pool_agent_client", "jedis")

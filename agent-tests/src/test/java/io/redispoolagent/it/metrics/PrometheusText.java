@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 /** The samples of a Prometheus text exposition, looked up by metric name and a subset of labels. */
 public final class PrometheusText {
 
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
-    private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
+    private static final Pattern LINE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
@@ -63,12 +63,16 @@ public final class PrometheusText {
     }
 
     public List<Sample> find(String name, Map<String, String> labels) {
-        return withLabels(labels).stream().filter(sample -> sample.name().equals(name)).toList();
+        return withLabels(labels).stream()
+                .filter(sample -> sample.name().equals(name))
+                .toList();
     }
 
     /** Every sample, whatever its name, whose labels include {@code labels}. */
     public List<Sample> withLabels(Map<String, String> labels) {
-        return samples.stream().filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet())).toList();
+        return samples.stream()
+                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
     }
 
     /**
@@ -83,7 +87,9 @@ public final class PrometheusText {
         for (String suffix : List.of("_total", "_bucket", "_count", "_sum")) {
             if (sampleName.endsWith(suffix)) {
                 String type = typeByFamily.get(sampleName.substring(0, sampleName.length() - suffix.length()));
-                if (suffix.equals("_total") ? "counter".equals(type) : "histogram".equals(type) || "summary".equals(type)) {
+                if (suffix.equals("_total")
+                        ? "counter".equals(type)
+                        : "histogram".equals(type) || "summary".equals(type)) {
                     return true;
                 }
             }

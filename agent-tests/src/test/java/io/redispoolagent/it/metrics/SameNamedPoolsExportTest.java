@@ -47,9 +47,11 @@ class SameNamedPoolsExportTest {
 
         for (String source : List.of("micrometer", "otel")) {
             List<PrometheusText> scrapes = scrapes(result.stdout(), source, pool);
-            assertThat(scrapes).as("%s scrapes of the pool before and after the close\n%s", source, result)
+            assertThat(scrapes)
+                    .as("%s scrapes of the pool before and after the close\n%s", source, result)
                     .hasSizeGreaterThan(4);
-            assertThat(timeouts(scrapes.get(scrapes.size() - 1), pool)).as("%s: the pools timed out", source)
+            assertThat(timeouts(scrapes.get(scrapes.size() - 1), pool))
+                    .as("%s: the pools timed out", source)
                     .isPositive();
             assertNothingDecreases(source, scrapes, pool);
         }
@@ -67,13 +69,16 @@ class SameNamedPoolsExportTest {
                 continue;
             }
             PrometheusText scrape = new PrometheusText(chunk.substring(start + 5, end));
-            if (!scrape.find("db_client_connection_max", Map.of("db_client_connection_pool_name", pool)).isEmpty()) {
+            if (!scrape.find("db_client_connection_max", Map.of("db_client_connection_pool_name", pool))
+                    .isEmpty()) {
                 scrapes.add(scrape);
                 scrapedAfterClose |= closedSeen;
             }
             closedSeen |= chunk.contains("\nCLOSED\n");
         }
-        assertThat(scrapedAfterClose).as("%s scraped the pool after the close", source).isTrue();
+        assertThat(scrapedAfterClose)
+                .as("%s scraped the pool after the close", source)
+                .isTrue();
         return scrapes;
     }
 
@@ -95,13 +100,18 @@ class SameNamedPoolsExportTest {
                 Double before = previous.put(series, sample.value());
                 if (before != null) {
                     compared.add(sample.name());
-                    assertThat(sample.value()).as("%s scrape %d: %s went down", source, n, series)
+                    assertThat(sample.value())
+                            .as("%s scrape %d: %s went down", source, n, series)
                             .isGreaterThanOrEqualTo(before);
                 }
             }
         }
-        assertThat(compared).as("%s: cumulative samples compared across scrapes", source)
-                .contains("db_client_connection_timeouts_total", "db_client_connection_wait_time_seconds_count",
-                        "db_client_connection_use_time_seconds_sum", "redis_pool_agent_retries_total");
+        assertThat(compared)
+                .as("%s: cumulative samples compared across scrapes", source)
+                .contains(
+                        "db_client_connection_timeouts_total",
+                        "db_client_connection_wait_time_seconds_count",
+                        "db_client_connection_use_time_seconds_sum",
+                        "redis_pool_agent_retries_total");
     }
 }

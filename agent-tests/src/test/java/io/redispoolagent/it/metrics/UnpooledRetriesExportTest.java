@@ -27,22 +27,40 @@ class UnpooledRetriesExportTest {
     @Test
     void theRetryOutcomesOfALettuceConnectionAreExportedWithoutAPoolName() {
         int metricsPort = Ports.free();
-        ChildJvm.Result result = ChildJvm.forMain(LettuceReplayApp.class).client(ClientMatrix.lettuce("6.8.2.RELEASE"))
-                .withAgent().systemProperty("redis.pool.retry.enabled", "true")
+        ChildJvm.Result result = ChildJvm.forMain(LettuceReplayApp.class)
+                .client(ClientMatrix.lettuce("6.8.2.RELEASE"))
+                .withAgent()
+                .systemProperty("redis.pool.retry.enabled", "true")
                 .systemProperty("otel.metrics.exporter", "prometheus")
                 .systemProperty("otel.exporter.prometheus.port", String.valueOf(metricsPort))
                 .timeout(Duration.ofSeconds(40))
-                .args(redis.server().host(), String.valueOf(redis.server().port()), "2500", "8", "25", "sync",
-                        String.valueOf(metricsPort)).run();
+                .args(
+                        redis.server().host(),
+                        String.valueOf(redis.server().port()),
+                        "2500",
+                        "8",
+                        "25",
+                        "sync",
+                        String.valueOf(metricsPort))
+                .run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        long failedByAgent = result.stdoutLines().stream().filter(line -> line.startsWith("RESULT "))
-                .map(line -> line.replaceAll(".*incrFailedByAgent=(\\d+).*", "$1")).mapToLong(Long::parseLong)
-                .findFirst().orElseThrow();
-        PrometheusText scrape = new PrometheusText(result.stdoutLines().stream().filter(line -> line.startsWith("SCRAPE "))
-                .map(line -> line.substring(7)).collect(Collectors.joining("\n")));
+        long failedByAgent = result.stdoutLines().stream()
+                .filter(line -> line.startsWith("RESULT "))
+                .map(line -> line.replaceAll(".*incrFailedByAgent=(\\d+).*", "$1"))
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElseThrow();
+        PrometheusText scrape = new PrometheusText(result.stdoutLines().stream()
+                .filter(line -> line.startsWith("SCRAPE "))
+                .map(line -> line.substring(7))
+                .collect(Collectors.joining("\n")));
 
-        var unpooled = scrape.find("redis_pool_agent_retries_total", Map.of("redis_pool_agent_retry_outcome", "not_safe"))
-                .stream().filter(sample -> !sample.labels().containsKey("db_client_connection_pool_name")).toList();
+        var unpooled =
+                scrape
+                        .find("redis_pool_agent_retries_total", Map.of("redis_pool_agent_retry_outcome", "not_safe"))
+                        .stream()
+                        .filter(sample -> !sample.labels().containsKey("db_client_connection_pool_name"))
+                        .toList();
 
         System.out.printf("unpooled retries: %d INCRs failed by the agent; exported %s%n", failedByAgent, unpooled);
         assertThat(failedByAgent).as(result.toString()).isPositive();

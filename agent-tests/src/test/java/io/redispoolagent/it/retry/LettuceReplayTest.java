@@ -42,7 +42,9 @@ class LettuceReplayTest {
             errors += without.get("setErrors") + without.get("incrErrors");
         }
         // Summed over the versions: each drop catches a few INCRs in flight, a run has dozens of drops.
-        assertThat(duplicates).as("INCRs applied twice by Lettuce's replay: the check below can catch it").isPositive();
+        assertThat(duplicates)
+                .as("INCRs applied twice by Lettuce's replay: the check below can catch it")
+                .isPositive();
         assertThat(errors).as("resets reach the application").isPositive();
     }
 
@@ -66,10 +68,15 @@ class LettuceReplayTest {
 
     private static void assertNeverAppliedTwice(Map<String, Long> with) {
         assertThat(with.get("counter")).as("counter >= acknowledged").isGreaterThanOrEqualTo(with.get("incrAcked"));
-        assertThat(with.get("counter")).as("with the agent: counter <= acknowledged + errors")
+        assertThat(with.get("counter"))
+                .as("with the agent: counter <= acknowledged + errors")
                 .isLessThanOrEqualTo(with.get("incrAcked") + with.get("incrErrors"));
-        assertThat(with.get("incrFailedByAgent")).as("INCRs failed instead of replayed").isPositive();
-        assertThat(with.get("setErrors")).as("SET is safe to repeat: replayed on the new connection, never failed").isZero();
+        assertThat(with.get("incrFailedByAgent"))
+                .as("INCRs failed instead of replayed")
+                .isPositive();
+        assertThat(with.get("setErrors"))
+                .as("SET is safe to repeat: replayed on the new connection, never failed")
+                .isZero();
     }
 
     private static Map<String, Long> run(String version, String api, boolean agent) {
@@ -77,28 +84,44 @@ class LettuceReplayTest {
     }
 
     private static Map<String, Long> run(Path javaHome, String version, String api, boolean agent) {
-        ChildJvm child = ChildJvm.forMain(LettuceReplayApp.class).javaHome(javaHome).client(ClientMatrix.lettuce(version))
-                .systemProperty("otel.metrics.exporter", "none").timeout(Duration.ofSeconds(40));
+        ChildJvm child = ChildJvm.forMain(LettuceReplayApp.class)
+                .javaHome(javaHome)
+                .client(ClientMatrix.lettuce(version))
+                .systemProperty("otel.metrics.exporter", "none")
+                .timeout(Duration.ofSeconds(40));
         if (agent) {
             child.withAgent().systemProperty("redis.pool.retry.enabled", "true");
         }
-        ChildJvm.Result result = child.args(redis.server().host(), String.valueOf(redis.server().port()), "2500", "8",
-                "25", api).run();
+        ChildJvm.Result result = child.args(
+                        redis.server().host(), String.valueOf(redis.server().port()), "2500", "8", "25", api)
+                .run();
         Map<String, Long> figures = new HashMap<>();
         for (String line : result.stdoutLines()) {
             if (line.startsWith("RESULT ")) {
                 for (String pair : line.substring(7).split(" ")) {
-                    figures.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+                    figures.put(
+                            pair.substring(0, pair.indexOf('=')),
+                            Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
                 }
             }
         }
-        assertThat(figures).as(result.toString()).containsKeys("incrAcked", "incrErrors", "counter", "setFailedByAgent");
-        System.out.printf("lettuce %s %s, %s: INCR acked %d, errors %d (%d failed by the agent), server %d: %d applied"
-                        + " twice; SET acked %d, errors %d (%d failed by the agent)%n", version, api,
-                agent ? "agent" : "no agent", figures.get("incrAcked"), figures.get("incrErrors"),
-                figures.get("incrFailedByAgent"), figures.get("counter"),
+        assertThat(figures)
+                .as(result.toString())
+                .containsKeys("incrAcked", "incrErrors", "counter", "setFailedByAgent");
+        System.out.printf(
+                "lettuce %s %s, %s: INCR acked %d, errors %d (%d failed by the agent), server %d: %d applied"
+                        + " twice; SET acked %d, errors %d (%d failed by the agent)%n",
+                version,
+                api,
+                agent ? "agent" : "no agent",
+                figures.get("incrAcked"),
+                figures.get("incrErrors"),
+                figures.get("incrFailedByAgent"),
+                figures.get("counter"),
                 Math.max(0, figures.get("counter") - figures.get("incrAcked") - figures.get("incrErrors")),
-                figures.get("setAcked"), figures.get("setErrors"), figures.get("setFailedByAgent"));
+                figures.get("setAcked"),
+                figures.get("setErrors"),
+                figures.get("setFailedByAgent"));
         return figures;
     }
 }

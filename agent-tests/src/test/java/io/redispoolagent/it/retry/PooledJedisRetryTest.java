@@ -39,8 +39,8 @@ class PooledJedisRetryTest {
     static final RedisExtension plain = RedisExtension.oneServer();
 
     @RegisterExtension
-    static final RedisExtension redis = RedisExtension.oneServer("--requirepass", ADMIN_PASSWORD,
-            "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
+    static final RedisExtension redis = RedisExtension.oneServer(
+            "--requirepass", ADMIN_PASSWORD, "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
 
     @ParameterizedTest
     @ValueSource(strings = {"4.4.8", "5.2.0", "6.2.0", "7.5.3", "8.0.2"})
@@ -48,17 +48,28 @@ class PooledJedisRetryTest {
         RetryRun without = run(version, false, "fault=kill", "every=20", "durationMs=6000");
         int statusPort = Ports.free();
         int prometheusPort = Ports.free();
-        RetryRun with = run(version, true, List.of("-Dredis.pool.status.port=" + statusPort,
-                        "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.port=" + prometheusPort),
-                "fault=kill", "every=20", "durationMs=6000",
+        RetryRun with = run(
+                version,
+                true,
+                List.of(
+                        "-Dredis.pool.status.port=" + statusPort,
+                        "-Dotel.metrics.exporter=prometheus",
+                        "-Dotel.exporter.prometheus.port=" + prometheusPort),
+                "fault=kill",
+                "every=20",
+                "durationMs=6000",
                 "fetch=http://127.0.0.1:" + statusPort + "/|http://127.0.0.1:" + prometheusPort + "/metrics");
         print(version, "CLIENT KILL every 20 ms", without, with);
         assertRecovers(without, with);
-        assertThat(with.child.stdout()).as("the status view and the metrics were read, and name the pool by endpoint")
-                .contains("FETCHED http://127.0.0.1:" + statusPort + "/ 200",
+        assertThat(with.child.stdout())
+                .as("the status view and the metrics were read, and name the pool by endpoint")
+                .contains(
+                        "FETCHED http://127.0.0.1:" + statusPort + "/ 200",
                         "FETCHED http://127.0.0.1:" + prometheusPort + "/metrics 200")
-                .contains("\"127.0.0.1:" + redis.server().port() + "/3\"",
-                        "db_client_connection_pool_name=\"127.0.0.1:" + redis.server().port() + "/3\"");
+                .contains(
+                        "\"127.0.0.1:" + redis.server().port() + "/3\"",
+                        "db_client_connection_pool_name=\"127.0.0.1:"
+                                + redis.server().port() + "/3\"");
     }
 
     @ParameterizedTest
@@ -89,13 +100,17 @@ class PooledJedisRetryTest {
     @ValueSource(strings = {"4.4.8", "8.0.2"})
     void watchTransactionsPipelinesPubSubBlockingCommandsAndTheAppsOwnClientNameAreNotRetried(String version) {
         Map<String, String> probes = probes(version);
-        assertThat(probes.get("control")).as("a plain GET is retried (the probes can see a retry)")
+        assertThat(probes.get("control"))
+                .as("a plain GET is retried (the probes can see a retry)")
                 .contains("failure=none", "retried=1");
         assertThat(probes.get("watch")).contains("failure=JedisConnectionException", "retried=0", "not_safe=1");
         assertThat(probes.get("setname")).contains("failure=JedisConnectionException", "retried=0", "not_safe=1");
         assertThat(probes.get("blpop")).contains("failure=JedisConnectionException", "retried=0", "not_safe=1");
         for (String bypass : List.of("multi-exec", "pipeline", "pubsub")) {
-            assertThat(probes.get(bypass)).as(bypass).doesNotContain("failure=none").contains("retried=0");
+            assertThat(probes.get(bypass))
+                    .as(bypass)
+                    .doesNotContain("failure=none")
+                    .contains("retried=0");
         }
     }
 
@@ -103,9 +118,11 @@ class PooledJedisRetryTest {
     @ValueSource(strings = {"4.4.8", "8.0.2"})
     void aConnectionWhoseReHandshakeFailedIsDestroyedAndNeverUsedUnauthenticated(String version) {
         Map<String, String> probes = probes(version);
-        assertThat(probes.get("credentials")).as("the GET fails as without the agent")
+        assertThat(probes.get("credentials"))
+                .as("the GET fails as without the agent")
                 .contains("failure=JedisConnectionException", "calls=0");
-        assertThat(probes.get("CREDENTIALS")).as("a second GET on the same Jedis is refused, not run on database 0")
+        assertThat(probes.get("CREDENTIALS"))
+                .as("a second GET on the same Jedis is refused, not run on database 0")
                 .contains("second=JedisConnectionException", "destroyed=1");
     }
 
@@ -114,9 +131,14 @@ class PooledJedisRetryTest {
     /** The probe app's PROBE lines by name, and its CREDENTIALS line under that name. */
     private static Map<String, String> probes(String version) {
         RedisServerProcess server = plain.server();
-        ChildJvm.Result result = ChildJvm.forMain(PooledJedisProbeApp.class).client(ClientMatrix.jedis(version))
-                .withAgent().systemProperty("redis.pool.env", "production").systemProperty("otel.metrics.exporter", "none")
-                .timeout(Duration.ofSeconds(40)).args(server.host(), String.valueOf(server.port())).run();
+        ChildJvm.Result result = ChildJvm.forMain(PooledJedisProbeApp.class)
+                .client(ClientMatrix.jedis(version))
+                .withAgent()
+                .systemProperty("redis.pool.env", "production")
+                .systemProperty("otel.metrics.exporter", "none")
+                .timeout(Duration.ofSeconds(40))
+                .args(server.host(), String.valueOf(server.port()))
+                .run();
         Map<String, String> lines = new HashMap<>();
         for (String line : result.stdoutLines()) {
             if (line.startsWith("PROBE ")) {
@@ -130,18 +152,34 @@ class PooledJedisRetryTest {
             }
         }
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(lines).as(result.toString()).containsKeys("control", "watch", "multi-exec", "pipeline", "pubsub",
-                "blpop", "setname", "credentials", "CREDENTIALS");
+        assertThat(lines)
+                .as(result.toString())
+                .containsKeys(
+                        "control",
+                        "watch",
+                        "multi-exec",
+                        "pipeline",
+                        "pubsub",
+                        "blpop",
+                        "setname",
+                        "credentials",
+                        "CREDENTIALS");
         return lines;
     }
 
-
     private static void assertRecovers(RetryRun without, RetryRun with) {
-        assertThat(without.result("readErrors")).as("read errors without the agent\n%s", without.child).isPositive();
-        assertThat(with.result("readErrors")).as("read errors with the agent\n%s", with.child).isZero();
-        assertThat(with.result("wrongDatabase")).as("reads of database 0's value\n%s", with.child).isZero();
+        assertThat(without.result("readErrors"))
+                .as("read errors without the agent\n%s", without.child)
+                .isPositive();
+        assertThat(with.result("readErrors"))
+                .as("read errors with the agent\n%s", with.child)
+                .isZero();
+        assertThat(with.result("wrongDatabase"))
+                .as("reads of database 0's value\n%s", with.child)
+                .isZero();
         assertThat(with.retry("recovered")).as(with.child.toString()).isPositive();
-        assertThat(with.retry("not_safe")).as("INCRs broken after the write are not re-sent\n%s", with.child)
+        assertThat(with.retry("not_safe"))
+                .as("INCRs broken after the write are not re-sent\n%s", with.child)
                 .isPositive();
         without.assertNeverAppliedTwice("incrAcked", "incrErrors", "counter");
         with.assertNeverAppliedTwice("incrAcked", "incrErrors", "counter");
@@ -150,23 +188,37 @@ class PooledJedisRetryTest {
 
     private static void assertNoCredentials(RetryRun run) {
         String everything = run.child.stdout() + run.child.stderr();
-        assertThat(everything).as("agent output").doesNotContain(PASSWORD).doesNotContain(USER)
+        assertThat(everything)
+                .as("agent output")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(USER)
                 .doesNotContain(ADMIN_PASSWORD);
     }
 
     private static void print(String version, String fault, RetryRun without, RetryRun with) {
-        System.out.printf("jedis %s JedisPool(redis://user:***@host/3), %s: without agent %d read errors, %d wrong"
+        System.out.printf(
+                "jedis %s JedisPool(redis://user:***@host/3), %s: without agent %d read errors, %d wrong"
                         + " database in %d reads; with agent %d read errors, %d wrong database in %d reads, retried %d,"
-                        + " recovered %d, not_safe %d; INCR acked %d, errors %d, server %d%n", version, fault,
-                without.result("readErrors"), without.result("wrongDatabase"), without.result("reads"),
-                with.result("readErrors"), with.result("wrongDatabase"), with.result("reads"), with.retry("retried"),
-                with.retry("recovered"), with.retry("not_safe"), with.result("incrAcked"), with.result("incrErrors"),
+                        + " recovered %d, not_safe %d; INCR acked %d, errors %d, server %d%n",
+                version,
+                fault,
+                without.result("readErrors"),
+                without.result("wrongDatabase"),
+                without.result("reads"),
+                with.result("readErrors"),
+                with.result("wrongDatabase"),
+                with.result("reads"),
+                with.retry("retried"),
+                with.retry("recovered"),
+                with.retry("not_safe"),
+                with.result("incrAcked"),
+                with.result("incrErrors"),
                 with.result("counter"));
     }
 
     private RetryRun restartDuringLoad(Path started, String version, boolean agent) throws Exception {
-        CompletableFuture<RetryRun> child = CompletableFuture.supplyAsync(() -> run(version, agent, "fault=restart",
-                "startedFile=" + started, "durationMs=3000", "threads=4"));
+        CompletableFuture<RetryRun> child = CompletableFuture.supplyAsync(
+                () -> run(version, agent, "fault=restart", "startedFile=" + started, "durationMs=3000", "threads=4"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!Files.exists(started) && System.nanoTime() < deadline && !child.isDone()) {
             Thread.sleep(20);
@@ -189,8 +241,13 @@ class PooledJedisRetryTest {
         if (agent) {
             child.withAgent().systemProperty("redis.pool.env", "production");
         }
-        List<String> all = new ArrayList<>(List.of("host=" + redis.server().host(), "port=" + redis.server().port(),
-                "user=" + USER, "password=" + PASSWORD, "adminPassword=" + ADMIN_PASSWORD, "db=3"));
+        List<String> all = new ArrayList<>(List.of(
+                "host=" + redis.server().host(),
+                "port=" + redis.server().port(),
+                "user=" + USER,
+                "password=" + PASSWORD,
+                "adminPassword=" + ADMIN_PASSWORD,
+                "db=3"));
         all.addAll(List.of(args));
         ChildJvm.Result result = child.args(all.toArray(new String[0])).run();
         assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -43,9 +43,11 @@ final class RetryRun {
      * ({@code server}) at least once per acknowledgement and at most once per attempt: never twice.
      */
     void assertNeverAppliedTwice(String acked, String errors, String server) {
-        assertThat(result(server)).as("%s: %s >= acknowledged\n%s", label, server, child)
+        assertThat(result(server))
+                .as("%s: %s >= acknowledged\n%s", label, server, child)
                 .isGreaterThanOrEqualTo(result(acked));
-        assertThat(result(server)).as("%s: %s <= acknowledged + errors\n%s", label, server, child)
+        assertThat(result(server))
+                .as("%s: %s <= acknowledged + errors\n%s", label, server, child)
                 .isLessThanOrEqualTo(result(acked) + result(errors));
     }
 

@@ -1,18 +1,17 @@
 package io.redispoolagent.it.retry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.it.harness.BackgroundChild;
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisSentinelSetup;
 import io.redispoolagent.it.scenarios.SentinelFailoverLoadApp;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 5, "Sentinel failover under load with real sentinel processes": an idempotent load (SET/GET on
@@ -48,24 +47,40 @@ class SentinelFailoverRetryTest {
      * is not the failover's.
      */
     private static final long MARGIN_BEFORE_MILLIS = 50;
+
     private static final long MARGIN_AFTER_MILLIS = 1000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
     /** What one child saw. */
-    private record Run(String label, ChildJvm.Result result, long failoverAt, long promotedAt, long newMasterAt,
-            long calls, List<Long> errorTimes, List<String> retryLines) {
+    private record Run(
+            String label,
+            ChildJvm.Result result,
+            long failoverAt,
+            long promotedAt,
+            long newMasterAt,
+            long calls,
+            List<Long> errorTimes,
+            List<String> retryLines) {
 
         long windowMillis() {
             return newMasterAt - failoverAt;
         }
 
         String figures() {
-            String offsets = errorTimes.isEmpty() ? "none"
+            String offsets = errorTimes.isEmpty()
+                    ? "none"
                     : (errorTimes.get(0) - failoverAt) + ".." + (errorTimes.get(errorTimes.size() - 1) - failoverAt);
-            return String.format("%-9s calls=%d errors=%d window=%d ms (kill -> sentinel reports promotion %d ms,"
+            return String.format(
+                    "%-9s calls=%d errors=%d window=%d ms (kill -> sentinel reports promotion %d ms,"
                             + " -> new master answers through the client %d ms) error offsets from the kill (ms)=%s %s",
-                    label, calls, errorTimes.size(), windowMillis(), promotedAt - failoverAt, windowMillis(),
-                    offsets, retryLines);
+                    label,
+                    calls,
+                    errorTimes.size(),
+                    windowMillis(),
+                    promotedAt - failoverAt,
+                    windowMillis(),
+                    offsets,
+                    retryLines);
         }
     }
 
@@ -90,12 +105,16 @@ class SentinelFailoverRetryTest {
         for (Run run : List.of(without, with)) {
             long from = run.failoverAt() - MARGIN_BEFORE_MILLIS;
             long to = run.newMasterAt() + MARGIN_AFTER_MILLIS;
-            assertThat(run.calls()).as(run.label() + ": the load ran\n" + run.result()).isGreaterThan(1000);
-            assertThat(run.errorTimes()).as(run.label() + ": every error lies in the failover window ["
-                            + from + ", " + to + "]\n" + run.figures() + "\n" + run.result())
+            assertThat(run.calls())
+                    .as(run.label() + ": the load ran\n" + run.result())
+                    .isGreaterThan(1000);
+            assertThat(run.errorTimes())
+                    .as(run.label() + ": every error lies in the failover window [" + from + ", " + to + "]\n"
+                            + run.figures() + "\n" + run.result())
                     .allSatisfy(at -> assertThat(at).isBetween(from, to));
         }
-        assertThat(with.errorTimes().size()).as("errors with the agent < errors without\n"
+        assertThat(with.errorTimes().size())
+                .as("errors with the agent < errors without\n"
                         + without.figures() + "\n" + with.figures() + "\n--- no agent:\n" + without.result()
                         + "\n--- agent:\n" + with.result())
                 .isLessThan(without.errorTimes().size());
@@ -103,11 +122,18 @@ class SentinelFailoverRetryTest {
 
     private static Run run(String label, boolean agent, ClientMatrix.Client jedis, String api) {
         try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME);
-             BackgroundChild child = BackgroundChild.prepare()) {
-            ChildJvm jvm = ChildJvm.forMain(SentinelFailoverLoadApp.class).client(jedis)
+                BackgroundChild child = BackgroundChild.prepare()) {
+            ChildJvm jvm = ChildJvm.forMain(SentinelFailoverLoadApp.class)
+                    .client(jedis)
                     .timeout(Duration.ofSeconds(40))
-                    .args(topology.sentinelAddress(), MASTER_NAME, child.handshake().toString(), Integer.toString(THREADS),
-                            Long.toString(LOAD_AFTER_NEW_MASTER_MILLIS), "15000", api);
+                    .args(
+                            topology.sentinelAddress(),
+                            MASTER_NAME,
+                            child.handshake().toString(),
+                            Integer.toString(THREADS),
+                            Long.toString(LOAD_AFTER_NEW_MASTER_MILLIS),
+                            "15000",
+                            api);
             if (agent) {
                 jvm.withAgent().systemProperty("redis.pool.env", "production");
             }
@@ -126,16 +152,26 @@ class SentinelFailoverRetryTest {
                 assertThat(result.agentLines("WARN")).as(result.toString()).isEmpty();
             }
             List<String> lines = result.stdoutLines();
-            String resultLine = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst()
+            String resultLine = lines.stream()
+                    .filter(l -> l.startsWith("RESULT "))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(label + ": no RESULT line\n" + result));
-            long newMasterAt = lines.stream().filter(l -> l.startsWith("NEWMASTER "))
-                    .map(l -> Long.parseLong(l.split(" ")[1])).findFirst()
-                    .orElseThrow(() -> new AssertionError(label + ": the new master never answered through the client\n" + result));
-            List<Long> errorTimes = lines.stream().filter(l -> l.startsWith("ERROR "))
-                    .map(l -> Long.parseLong(l.split(" ")[1])).toList();
-            List<String> retryLines = lines.stream().filter(l -> l.startsWith("RETRY ")).toList();
+            long newMasterAt = lines.stream()
+                    .filter(l -> l.startsWith("NEWMASTER "))
+                    .map(l -> Long.parseLong(l.split(" ")[1]))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            label + ": the new master never answered through the client\n" + result));
+            List<Long> errorTimes = lines.stream()
+                    .filter(l -> l.startsWith("ERROR "))
+                    .map(l -> Long.parseLong(l.split(" ")[1]))
+                    .toList();
+            List<String> retryLines =
+                    lines.stream().filter(l -> l.startsWith("RETRY ")).toList();
             long calls = Long.parseLong(value(resultLine, "calls"));
-            assertThat(Long.parseLong(value(resultLine, "errors"))).as(result.toString()).isEqualTo(errorTimes.size());
+            assertThat(Long.parseLong(value(resultLine, "errors")))
+                    .as(result.toString())
+                    .isEqualTo(errorTimes.size());
             return new Run(label, result, failoverAt, promotedAt, newMasterAt, calls, errorTimes, retryLines);
         }
     }

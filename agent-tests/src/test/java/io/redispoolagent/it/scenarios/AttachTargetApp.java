@@ -1,12 +1,11 @@
 package io.redispoolagent.it.scenarios;
 
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 
 /**
  * A service already running with a default JedisPool when the agent is attached: it writes its pid to
@@ -17,8 +16,7 @@ import java.nio.file.Paths;
  */
 public final class AttachTargetApp {
 
-    private AttachTargetApp() {
-    }
+    private AttachTargetApp() {}
 
     public static void main(String[] args) throws Exception {
         int expected = Integer.parseInt(args[3]);

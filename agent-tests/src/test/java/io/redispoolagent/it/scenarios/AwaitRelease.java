@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Lets a scenario wait, holding its state, until the test creates a file (or 30 s pass). */
 final class AwaitRelease {
 
-    private AwaitRelease() {
-    }
+    private AwaitRelease() {}
 
     static void await(Path release) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;

@@ -15,8 +15,7 @@ import redis.clients.jedis.JedisPubSub;
  */
 public final class Jedis3RetryProbeApp {
 
-    private Jedis3RetryProbeApp() {
-    }
+    private Jedis3RetryProbeApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -24,37 +23,64 @@ public final class Jedis3RetryProbeApp {
         RespClient.once(host, port, "FLUSHALL");
         FaultProxy proxy = new FaultProxy(host, port);
         AutoCloseable pool = (AutoCloseable) Class.forName("redis.clients.jedis.JedisPool")
-                .getConstructor(String.class, int.class).newInstance(host, proxy.port());
+                .getConstructor(String.class, int.class)
+                .newInstance(host, proxy.port());
         try (AutoCloseable jedis = borrow(pool)) {
             call(jedis, "lpush", "wrongtype", new String[] {"x"});
         }
 
-        RetryProbe.probe("wrongtype", host, port, "get", () -> onBorrowed(pool, jedis -> call(jedis, "get", "wrongtype")));
-        RetryProbe.probe("blpop", host, port, "blpop", () -> onBorrowed(pool, jedis -> {
-            RetryProbe.resetLater(proxy, 300);
-            return call(jedis, "blpop", 5, new String[] {"empty"});
-        }));
-        RetryProbe.probe("watch", host, port, "get", () -> onBorrowed(pool, jedis -> {
-            call(jedis, "watch", (Object) new String[] {"guarded"});
-            proxy.resetAll();
-            return call(jedis, "get", "guarded");
-        }));
-        RetryProbe.probe("multi-exec", host, port, "incr", () -> onBorrowed(pool, jedis -> {
-            Object transaction = call(jedis, "multi");
-            call(transaction, "incr", "tx");
-            proxy.resetAll();
-            return call(transaction, "exec");
-        }));
-        RetryProbe.probe("pipeline", host, port, "incr", () -> onBorrowed(pool, jedis -> {
-            Object pipeline = call(jedis, "pipelined");
-            call(pipeline, "incr", "pipelined");
-            proxy.resetAll();
-            return call(pipeline, "sync");
-        }));
-        RetryProbe.probe("pubsub", host, port, "subscribe", () -> onBorrowed(pool, jedis -> {
-            RetryProbe.resetLater(proxy, 300);
-            return call(jedis, "subscribe", new JedisPubSub() { }, new String[] {"channel"});
-        }));
+        RetryProbe.probe(
+                "wrongtype", host, port, "get", () -> onBorrowed(pool, jedis -> call(jedis, "get", "wrongtype")));
+        RetryProbe.probe(
+                "blpop",
+                host,
+                port,
+                "blpop",
+                () -> onBorrowed(pool, jedis -> {
+                    RetryProbe.resetLater(proxy, 300);
+                    return call(jedis, "blpop", 5, new String[] {"empty"});
+                }));
+        RetryProbe.probe(
+                "watch",
+                host,
+                port,
+                "get",
+                () -> onBorrowed(pool, jedis -> {
+                    call(jedis, "watch", (Object) new String[] {"guarded"});
+                    proxy.resetAll();
+                    return call(jedis, "get", "guarded");
+                }));
+        RetryProbe.probe(
+                "multi-exec",
+                host,
+                port,
+                "incr",
+                () -> onBorrowed(pool, jedis -> {
+                    Object transaction = call(jedis, "multi");
+                    call(transaction, "incr", "tx");
+                    proxy.resetAll();
+                    return call(transaction, "exec");
+                }));
+        RetryProbe.probe(
+                "pipeline",
+                host,
+                port,
+                "incr",
+                () -> onBorrowed(pool, jedis -> {
+                    Object pipeline = call(jedis, "pipelined");
+                    call(pipeline, "incr", "pipelined");
+                    proxy.resetAll();
+                    return call(pipeline, "sync");
+                }));
+        RetryProbe.probe(
+                "pubsub",
+                host,
+                port,
+                "subscribe",
+                () -> onBorrowed(pool, jedis -> {
+                    RetryProbe.resetLater(proxy, 300);
+                    return call(jedis, "subscribe", new JedisPubSub() {}, new String[] {"channel"});
+                }));
         pool.close();
         proxy.close();
         System.exit(0);

@@ -1,11 +1,10 @@
 package io.redispoolagent.it.scenarios;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Builds a {@code JedisCluster} twice against a running cluster, once with the client's default pool
@@ -24,8 +23,7 @@ public final class JedisClusterPoolsApp {
     /** The application's own settings, deliberately unlike any profile so a mutation would show. */
     static final int APP_MAX_TOTAL = 50;
 
-    private JedisClusterPoolsApp() {
-    }
+    private JedisClusterPoolsApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -45,7 +43,9 @@ public final class JedisClusterPoolsApp {
         shared.setMaxIdle(appMaxTotal);
         shared.setMinIdle(5);
         shared.setMaxWaitMillis(5_000);
-        Object explicit = clusterType.getConstructor(Set.class, GenericObjectPoolConfig.class).newInstance(seeds, shared);
+        Object explicit = clusterType
+                .getConstructor(Set.class, GenericObjectPoolConfig.class)
+                .newInstance(seeds, shared);
         printNodePools("explicit", explicit);
         PoolSettingsPrinter.print("JedisCluster/explicit/sharedConfig", shared);
     }
@@ -57,7 +57,8 @@ public final class JedisClusterPoolsApp {
         }
         Map<?, ?> nodes = (Map<?, ?>) PoolSettingsPrinter.call(cluster, "getClusterNodes");
         for (Map.Entry<?, ?> node : new TreeMap<>(nodes).entrySet()) {
-            PoolSettingsPrinter.print("JedisCluster/" + variant + "/" + node.getKey(),
+            PoolSettingsPrinter.print(
+                    "JedisCluster/" + variant + "/" + node.getKey(),
                     PoolSettingsPrinter.genericObjectPool(node.getValue()));
         }
         ((AutoCloseable) cluster).close();

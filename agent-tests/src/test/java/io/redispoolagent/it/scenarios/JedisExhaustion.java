@@ -14,8 +14,7 @@ import redis.clients.jedis.JedisPool;
  */
 final class JedisExhaustion {
 
-    private JedisExhaustion() {
-    }
+    private JedisExhaustion() {}
 
     /**
      * Opens {@code count} connections, then borrows them and PINGs on each; the caller closes them when done.

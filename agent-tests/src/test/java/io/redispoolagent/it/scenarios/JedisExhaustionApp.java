@@ -17,8 +17,7 @@ import redis.clients.jedis.JedisPool;
  */
 public final class JedisExhaustionApp {
 
-    private JedisExhaustionApp() {
-    }
+    private JedisExhaustionApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];

@@ -13,15 +13,19 @@ import redis.clients.jedis.JedisPool;
  */
 public final class JedisPingApp {
 
-    private JedisPingApp() {
-    }
+    private JedisPingApp() {}
 
     public static void main(String[] args) {
         String host = args[0];
         int port = Integer.parseInt(args[1]);
-        Path jedisJar = Path.of(JedisPool.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path jedisJar = Path.of(JedisPool.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
         System.out.println("jedis jar: " + jedisJar.getFileName());
-        try (JedisPool pool = new JedisPool(host, port); Jedis jedis = pool.getResource()) {
+        try (JedisPool pool = new JedisPool(host, port);
+                Jedis jedis = pool.getResource()) {
             System.out.println("SET greeting -> " + jedis.set("greeting", "hello"));
             System.out.println("GET greeting -> " + jedis.get("greeting"));
         }

@@ -1,9 +1,8 @@
 package io.redispoolagent.it.scenarios;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
 import java.util.Collections;
 import java.util.List;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Builds every standalone pool kind the running Jedis version has (JedisPool 3-8, ShardedJedisPool 3,
@@ -15,8 +14,7 @@ import java.util.List;
  */
 public final class JedisPoolKindsApp {
 
-    private JedisPoolKindsApp() {
-    }
+    private JedisPoolKindsApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -43,7 +41,8 @@ public final class JedisPoolKindsApp {
                 return null;
             case "clientConfig":
                 return (GenericObjectPoolConfig<?>) Class.forName("redis.clients.jedis.JedisPoolConfig")
-                        .getConstructor().newInstance();
+                        .getConstructor()
+                        .newInstance();
             default:
                 GenericObjectPoolConfig<Object> explicit = new GenericObjectPoolConfig<>();
                 explicit.setMaxTotal(300);
@@ -56,37 +55,53 @@ public final class JedisPoolKindsApp {
         }
     }
 
-    private static void jedisPool(String host, int port, String variant, GenericObjectPoolConfig<?> config) throws Exception {
+    private static void jedisPool(String host, int port, String variant, GenericObjectPoolConfig<?> config)
+            throws Exception {
         Class<?> type = Class.forName("redis.clients.jedis.JedisPool");
-        Object pool = config == null ? type.getConstructor(String.class, int.class).newInstance(host, port)
-                : type.getConstructor(GenericObjectPoolConfig.class, String.class, int.class).newInstance(config, host, port);
+        Object pool = config == null
+                ? type.getConstructor(String.class, int.class).newInstance(host, port)
+                : type.getConstructor(GenericObjectPoolConfig.class, String.class, int.class)
+                        .newInstance(config, host, port);
         PoolSettingsPrinter.print("JedisPool/" + variant, PoolSettingsPrinter.genericObjectPool(pool));
         ((AutoCloseable) pool).close();
     }
 
-    private static void shardedJedisPool(String host, int port, String variant, GenericObjectPoolConfig<?> config) throws Exception {
-        Object shard = Class.forName("redis.clients.jedis.JedisShardInfo").getConstructor(String.class, int.class)
+    private static void shardedJedisPool(String host, int port, String variant, GenericObjectPoolConfig<?> config)
+            throws Exception {
+        Object shard = Class.forName("redis.clients.jedis.JedisShardInfo")
+                .getConstructor(String.class, int.class)
                 .newInstance(host, port);
         Object pool = Class.forName("redis.clients.jedis.ShardedJedisPool")
                 .getConstructor(GenericObjectPoolConfig.class, List.class)
-                .newInstance(config == null ? new GenericObjectPoolConfig<>() : config, Collections.singletonList(shard));
+                .newInstance(
+                        config == null ? new GenericObjectPoolConfig<>() : config, Collections.singletonList(shard));
         PoolSettingsPrinter.print("ShardedJedisPool/" + variant, PoolSettingsPrinter.genericObjectPool(pool));
         ((AutoCloseable) pool).close();
     }
 
-    private static void jedisPooled(String host, int port, String variant, GenericObjectPoolConfig<?> config) throws Exception {
+    private static void jedisPooled(String host, int port, String variant, GenericObjectPoolConfig<?> config)
+            throws Exception {
         Class<?> type = Class.forName("redis.clients.jedis.JedisPooled");
-        Object client = config == null ? type.getConstructor(String.class, int.class).newInstance(host, port)
-                : type.getConstructor(GenericObjectPoolConfig.class, String.class, int.class).newInstance(config, host, port);
+        Object client = config == null
+                ? type.getConstructor(String.class, int.class).newInstance(host, port)
+                : type.getConstructor(GenericObjectPoolConfig.class, String.class, int.class)
+                        .newInstance(config, host, port);
         PoolSettingsPrinter.print("JedisPooled/" + variant, PoolSettingsPrinter.call(client, "getPool"));
         ((AutoCloseable) client).close();
     }
 
-    private static void redisClient(String host, int port, String variant, GenericObjectPoolConfig<?> config) throws Exception {
-        Object builder = Class.forName("redis.clients.jedis.RedisClient").getMethod("builder").invoke(null);
-        builder = builder.getClass().getMethod("hostAndPort", String.class, int.class).invoke(builder, host, port);
+    private static void redisClient(String host, int port, String variant, GenericObjectPoolConfig<?> config)
+            throws Exception {
+        Object builder = Class.forName("redis.clients.jedis.RedisClient")
+                .getMethod("builder")
+                .invoke(null);
+        builder = builder.getClass()
+                .getMethod("hostAndPort", String.class, int.class)
+                .invoke(builder, host, port);
         if (config != null) {
-            builder = builder.getClass().getMethod("poolConfig", GenericObjectPoolConfig.class).invoke(builder, config);
+            builder = builder.getClass()
+                    .getMethod("poolConfig", GenericObjectPoolConfig.class)
+                    .invoke(builder, config);
         }
         Object client = builder.getClass().getMethod("build").invoke(builder);
         PoolSettingsPrinter.print("RedisClient/" + variant, PoolSettingsPrinter.call(client, "getPool"));

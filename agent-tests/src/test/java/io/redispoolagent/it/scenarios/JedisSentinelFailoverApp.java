@@ -1,7 +1,5 @@
 package io.redispoolagent.it.scenarios;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Builds every Sentinel client the running Jedis has, each with the client's default pool config:
@@ -39,8 +38,7 @@ public final class JedisSentinelFailoverApp {
     private static final long GO_TIMEOUT_MILLIS = 30_000;
     private static final long NEW_MASTER_TIMEOUT_MILLIS = 10_000;
 
-    private JedisSentinelFailoverApp() {
-    }
+    private JedisSentinelFailoverApp() {}
 
     /** One Sentinel client of the application and the pool it uses now. */
     private abstract static class SentinelClient {
@@ -145,7 +143,8 @@ public final class JedisSentinelFailoverApp {
         Integer appMaxTotal = Integer.getInteger("app.maxTotal");
         Object pool;
         if (appMaxTotal == null) {
-            pool = type.getConstructor(String.class, Set.class).newInstance(masterName, Collections.singleton(sentinel));
+            pool = type.getConstructor(String.class, Set.class)
+                    .newInstance(masterName, Collections.singleton(sentinel));
         } else {
             GenericObjectPoolConfig<Object> config = new GenericObjectPoolConfig<>();
             config.setMaxTotal(appMaxTotal);
@@ -168,7 +167,9 @@ public final class JedisSentinelFailoverApp {
             String writeAndInfo() throws Exception {
                 Object jedis = PoolSettingsPrinter.call(client, "getResource");
                 try {
-                    jedis.getClass().getMethod("set", String.class, String.class).invoke(jedis, "failover-probe", label);
+                    jedis.getClass()
+                            .getMethod("set", String.class, String.class)
+                            .invoke(jedis, "failover-probe", label);
                     return (String) PoolSettingsPrinter.call(jedis, "info");
                 } finally {
                     ((AutoCloseable) jedis).close();
@@ -181,15 +182,24 @@ public final class JedisSentinelFailoverApp {
         Class<?> clientConfig = Class.forName("redis.clients.jedis.JedisClientConfig");
         Object client = Class.forName("redis.clients.jedis.JedisSentineled")
                 .getConstructor(String.class, clientConfig, Set.class, clientConfig)
-                .newInstance(masterName, defaultClientConfig(), Collections.singleton(hostAndPort(sentinel)), defaultClientConfig());
+                .newInstance(
+                        masterName,
+                        defaultClientConfig(),
+                        Collections.singleton(hostAndPort(sentinel)),
+                        defaultClientConfig());
         return unifiedSentinelClient("JedisSentineled", client);
     }
 
     private static SentinelClient redisSentinelClient(String masterName, String sentinel) throws Exception {
-        Object builder = Class.forName("redis.clients.jedis.RedisSentinelClient").getMethod("builder").invoke(null);
+        Object builder = Class.forName("redis.clients.jedis.RedisSentinelClient")
+                .getMethod("builder")
+                .invoke(null);
         builder.getClass().getMethod("masterName", String.class).invoke(builder, masterName);
-        builder.getClass().getMethod("sentinels", Set.class).invoke(builder, Collections.singleton(hostAndPort(sentinel)));
-        return unifiedSentinelClient("RedisSentinelClient", builder.getClass().getMethod("build").invoke(builder));
+        builder.getClass()
+                .getMethod("sentinels", Set.class)
+                .invoke(builder, Collections.singleton(hostAndPort(sentinel)));
+        return unifiedSentinelClient(
+                "RedisSentinelClient", builder.getClass().getMethod("build").invoke(builder));
     }
 
     /** A UnifiedJedis over a SentineledConnectionProvider, which replaces its pool at each failover. */
@@ -197,7 +207,8 @@ public final class JedisSentinelFailoverApp {
         return new SentinelClient(label, client) {
             @Override
             Object pool() throws Exception {
-                Object provider = field(Class.forName("redis.clients.jedis.UnifiedJedis"), "provider").get(client);
+                Object provider = field(Class.forName("redis.clients.jedis.UnifiedJedis"), "provider")
+                        .get(client);
                 return field(provider.getClass(), "pool").get(provider);
             }
 
@@ -205,22 +216,29 @@ public final class JedisSentinelFailoverApp {
             String writeAndInfo() throws Exception {
                 client.getClass().getMethod("set", String.class, String.class).invoke(client, "failover-probe", label);
                 Class<?> protocolCommand = Class.forName("redis.clients.jedis.commands.ProtocolCommand");
-                Object info = Enum.valueOf(Class.forName("redis.clients.jedis.Protocol$Command").asSubclass(Enum.class), "INFO");
-                Object reply = client.getClass().getMethod("sendCommand", protocolCommand, String[].class)
+                Object info = Enum.valueOf(
+                        Class.forName("redis.clients.jedis.Protocol$Command").asSubclass(Enum.class), "INFO");
+                Object reply = client.getClass()
+                        .getMethod("sendCommand", protocolCommand, String[].class)
                         .invoke(client, info, new String[0]);
-                return reply instanceof byte[] ? new String((byte[]) reply, StandardCharsets.UTF_8) : String.valueOf(reply);
+                return reply instanceof byte[]
+                        ? new String((byte[]) reply, StandardCharsets.UTF_8)
+                        : String.valueOf(reply);
             }
         };
     }
 
     private static Object defaultClientConfig() throws Exception {
-        Object builder = Class.forName("redis.clients.jedis.DefaultJedisClientConfig").getMethod("builder").invoke(null);
+        Object builder = Class.forName("redis.clients.jedis.DefaultJedisClientConfig")
+                .getMethod("builder")
+                .invoke(null);
         return builder.getClass().getMethod("build").invoke(builder);
     }
 
     private static Object hostAndPort(String address) throws Exception {
         int colon = address.lastIndexOf(':');
-        return Class.forName("redis.clients.jedis.HostAndPort").getConstructor(String.class, int.class)
+        return Class.forName("redis.clients.jedis.HostAndPort")
+                .getConstructor(String.class, int.class)
                 .newInstance(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
     }
 

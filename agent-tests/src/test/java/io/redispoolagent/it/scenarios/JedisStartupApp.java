@@ -13,8 +13,7 @@ public final class JedisStartupApp {
 
     public static final String PEAK_RSS_LABEL = "peak-rss-kib: ";
 
-    private JedisStartupApp() {
-    }
+    private JedisStartupApp() {}
 
     public static void main(String[] args) throws IOException {
         JedisPingApp.main(args);

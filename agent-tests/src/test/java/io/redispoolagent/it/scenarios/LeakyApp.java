@@ -9,8 +9,7 @@ import redis.clients.jedis.JedisPool;
  */
 public final class LeakyApp {
 
-    private LeakyApp() {
-    }
+    private LeakyApp() {}
 
     public static void main(String[] args) throws Exception {
         JedisPool pool = new JedisPool(args[0], Integer.parseInt(args[1]));

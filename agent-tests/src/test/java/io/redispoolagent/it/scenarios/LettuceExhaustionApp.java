@@ -26,8 +26,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  */
 public final class LettuceExhaustionApp {
 
-    private LettuceExhaustionApp() {
-    }
+    private LettuceExhaustionApp() {}
 
     public static void main(String[] args) throws Exception {
         String kind = args[0];
@@ -50,7 +49,7 @@ public final class LettuceExhaustionApp {
 
     private static void generic(RedisClient client, int held, int timeouts, Path release) throws Exception {
         try (GenericObjectPool<StatefulRedisConnection<String, String>> pool =
-                     ConnectionPoolSupport.createGenericObjectPool(client::connect, new GenericObjectPoolConfig<>())) {
+                ConnectionPoolSupport.createGenericObjectPool(client::connect, new GenericObjectPoolConfig<>())) {
             List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
             for (int i = 0; i < held; i++) {
                 StatefulRedisConnection<String, String> connection = pool.borrowObject();
@@ -78,12 +77,14 @@ public final class LettuceExhaustionApp {
     }
 
     private static void async(RedisClient client, RedisURI uri, int held, int timeouts, Path release) throws Exception {
-        BoundedAsyncPool<StatefulRedisConnection<String, String>> pool = AsyncConnectionPoolSupport.createBoundedObjectPool(
-                () -> client.connectAsync(StringCodec.UTF8, uri), BoundedPoolConfig.create());
+        BoundedAsyncPool<StatefulRedisConnection<String, String>> pool =
+                AsyncConnectionPoolSupport.createBoundedObjectPool(
+                        () -> client.connectAsync(StringCodec.UTF8, uri), BoundedPoolConfig.create());
         try {
             List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
             for (int i = 0; i < held; i++) {
-                StatefulRedisConnection<String, String> connection = pool.acquire().get();
+                StatefulRedisConnection<String, String> connection =
+                        pool.acquire().get();
                 connection.sync().ping();
                 connections.add(connection);
             }

@@ -18,8 +18,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  */
 public final class LettucePoolKindsApp {
 
-    private LettucePoolKindsApp() {
-    }
+    private LettucePoolKindsApp() {}
 
     public static void main(String[] args) throws Exception {
         RedisURI uri = RedisURI.create(args[0], Integer.parseInt(args[1]));
@@ -27,7 +26,8 @@ public final class LettucePoolKindsApp {
         try {
             for (boolean explicit : new boolean[] {false, true}) {
                 String variant = explicit ? "explicit300" : "default";
-                GenericObjectPoolConfig<StatefulRedisConnection<String, String>> config = new GenericObjectPoolConfig<>();
+                GenericObjectPoolConfig<StatefulRedisConnection<String, String>> config =
+                        new GenericObjectPoolConfig<>();
                 if (explicit) {
                     config.setMaxTotal(300);
                     config.setMaxIdle(300);
@@ -42,7 +42,11 @@ public final class LettucePoolKindsApp {
                 pool.close();
 
                 BoundedPoolConfig asyncConfig = explicit
-                        ? BoundedPoolConfig.builder().maxTotal(300).maxIdle(300).minIdle(0).build()
+                        ? BoundedPoolConfig.builder()
+                                .maxTotal(300)
+                                .maxIdle(300)
+                                .minIdle(0)
+                                .build()
                         : BoundedPoolConfig.create();
                 BoundedAsyncPool<StatefulRedisConnection<String, String>> asyncPool =
                         AsyncConnectionPoolSupport.createBoundedObjectPool(

@@ -29,8 +29,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  */
 public final class LettuceReplayApp {
 
-    private LettuceReplayApp() {
-    }
+    private LettuceReplayApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -102,14 +101,18 @@ public final class LettuceReplayApp {
         }
     }
 
-    private static Object call(StatefulRedisConnection<String, String> connection, String api, String command,
-                               String key, String value) throws Exception {
+    private static Object call(
+            StatefulRedisConnection<String, String> connection, String api, String command, String key, String value)
+            throws Exception {
         boolean incr = "incr".equals(command);
         switch (api) {
             case "async":
-                return (incr ? connection.async().incr(key) : connection.async().set(key, value)).get(10, TimeUnit.SECONDS);
+                return (incr ? connection.async().incr(key) : connection.async().set(key, value))
+                        .get(10, TimeUnit.SECONDS);
             case "reactive":
-                return (incr ? connection.reactive().incr(key) : connection.reactive().set(key, value))
+                return (incr
+                                ? connection.reactive().incr(key)
+                                : connection.reactive().set(key, value))
                         .block(Duration.ofSeconds(10));
             default:
                 return incr ? connection.sync().incr(key) : connection.sync().set(key, value);

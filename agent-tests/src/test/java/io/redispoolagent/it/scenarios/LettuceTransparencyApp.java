@@ -5,10 +5,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.support.ConnectionPoolSupport;
+import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
-import java.util.function.Function;
 
 /**
  * The Lettuce counterpart of {@link TransparencyApp}: a fixed command sequence through a Lettuce pool,
@@ -16,8 +15,7 @@ import java.util.function.Function;
  */
 public final class LettuceTransparencyApp {
 
-    private LettuceTransparencyApp() {
-    }
+    private LettuceTransparencyApp() {}
 
     public static void main(String[] args) throws Exception {
         String p = args[2];
@@ -46,8 +44,11 @@ public final class LettuceTransparencyApp {
         client.shutdown();
     }
 
-    private static void run(GenericObjectPool<StatefulRedisConnection<String, String>> pool, String label,
-                            Function<RedisCommands<String, String>, Object> command) throws Exception {
+    private static void run(
+            GenericObjectPool<StatefulRedisConnection<String, String>> pool,
+            String label,
+            Function<RedisCommands<String, String>, Object> command)
+            throws Exception {
         String reply;
         try (StatefulRedisConnection<String, String> connection = pool.borrowObject()) {
             reply = String.valueOf(command.apply(connection.sync()));

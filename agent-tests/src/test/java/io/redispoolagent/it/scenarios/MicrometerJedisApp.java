@@ -17,8 +17,7 @@ import redis.clients.jedis.JedisPool;
  */
 public final class MicrometerJedisApp {
 
-    private MicrometerJedisApp() {
-    }
+    private MicrometerJedisApp() {}
 
     public static void main(String[] args) throws Exception {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -10,8 +10,7 @@ public final class NoRedisClientApp {
     /** Not 0, so that a test comparing exit codes would notice one the agent made up. */
     public static final int EXIT_CODE = 3;
 
-    private NoRedisClientApp() {
-    }
+    private NoRedisClientApp() {}
 
     public static void main(String[] args) {
         System.out.println("no-redis-client app: started");

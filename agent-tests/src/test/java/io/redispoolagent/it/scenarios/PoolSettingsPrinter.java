@@ -9,8 +9,7 @@ import java.lang.reflect.Field;
  */
 final class PoolSettingsPrinter {
 
-    private PoolSettingsPrinter() {
-    }
+    private PoolSettingsPrinter() {}
 
     static void print(String label, Object pool) throws Exception {
         System.out.println(label + " maxTotal=" + call(pool, "getMaxTotal")

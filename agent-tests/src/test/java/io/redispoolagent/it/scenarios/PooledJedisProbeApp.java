@@ -26,8 +26,7 @@ import redis.clients.jedis.Transaction;
  */
 public final class PooledJedisProbeApp {
 
-    private PooledJedisProbeApp() {
-    }
+    private PooledJedisProbeApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -48,64 +47,110 @@ public final class PooledJedisProbeApp {
         };
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(2);
-        JedisPool pool = new JedisPool(poolConfig, new HostAndPort(host, proxy.port()),
-                DefaultJedisClientConfig.builder().database(3).credentialsProvider(credentials).build());
+        JedisPool pool = new JedisPool(
+                poolConfig,
+                new HostAndPort(host, proxy.port()),
+                DefaultJedisClientConfig.builder()
+                        .database(3)
+                        .credentialsProvider(credentials)
+                        .build());
 
-        RetryProbe.probe("control", host, port, "get", () -> onFreshConnection(pool, jedis -> {
-            proxy.resetAll();
-            return jedis.get("k");
-        }));
-        RetryProbe.probe("watch", host, port, "get", () -> onFreshConnection(pool, jedis -> {
-            jedis.watch("k");
-            proxy.resetAll();
-            return jedis.get("k");
-        }));
-        RetryProbe.probe("multi-exec", host, port, "incr", () -> onFreshConnection(pool, jedis -> {
-            Transaction tx = jedis.multi();
-            tx.incr("tx");
-            proxy.resetAll();
-            return tx.exec();
-        }));
-        RetryProbe.probe("pipeline", host, port, "incr", () -> onFreshConnection(pool, jedis -> {
-            Pipeline pipeline = jedis.pipelined();
-            pipeline.incr("pipelined");
-            proxy.resetAll();
-            pipeline.sync();
-            return null;
-        }));
-        RetryProbe.probe("pubsub", host, port, "subscribe", () -> onFreshConnection(pool, jedis -> {
-            RetryProbe.resetLater(proxy, 300);
-            jedis.subscribe(new JedisPubSub() { }, "channel");
-            return null;
-        }));
-        RetryProbe.probe("blpop", host, port, "blpop", () -> onFreshConnection(pool, jedis -> {
-            RetryProbe.resetLater(proxy, 300);
-            return jedis.blpop(5, "empty");
-        }));
-        RetryProbe.probe("setname", host, port, "get", () -> onFreshConnection(pool, jedis -> {
-            jedis.clientSetname("set-by-the-app");
-            proxy.resetAll();
-            return jedis.get("k");
-        }));
+        RetryProbe.probe(
+                "control",
+                host,
+                port,
+                "get",
+                () -> onFreshConnection(pool, jedis -> {
+                    proxy.resetAll();
+                    return jedis.get("k");
+                }));
+        RetryProbe.probe(
+                "watch",
+                host,
+                port,
+                "get",
+                () -> onFreshConnection(pool, jedis -> {
+                    jedis.watch("k");
+                    proxy.resetAll();
+                    return jedis.get("k");
+                }));
+        RetryProbe.probe(
+                "multi-exec",
+                host,
+                port,
+                "incr",
+                () -> onFreshConnection(pool, jedis -> {
+                    Transaction tx = jedis.multi();
+                    tx.incr("tx");
+                    proxy.resetAll();
+                    return tx.exec();
+                }));
+        RetryProbe.probe(
+                "pipeline",
+                host,
+                port,
+                "incr",
+                () -> onFreshConnection(pool, jedis -> {
+                    Pipeline pipeline = jedis.pipelined();
+                    pipeline.incr("pipelined");
+                    proxy.resetAll();
+                    pipeline.sync();
+                    return null;
+                }));
+        RetryProbe.probe(
+                "pubsub",
+                host,
+                port,
+                "subscribe",
+                () -> onFreshConnection(pool, jedis -> {
+                    RetryProbe.resetLater(proxy, 300);
+                    jedis.subscribe(new JedisPubSub() {}, "channel");
+                    return null;
+                }));
+        RetryProbe.probe(
+                "blpop",
+                host,
+                port,
+                "blpop",
+                () -> onFreshConnection(pool, jedis -> {
+                    RetryProbe.resetLater(proxy, 300);
+                    return jedis.blpop(5, "empty");
+                }));
+        RetryProbe.probe(
+                "setname",
+                host,
+                port,
+                "get",
+                () -> onFreshConnection(pool, jedis -> {
+                    jedis.clientSetname("set-by-the-app");
+                    proxy.resetAll();
+                    return jedis.get("k");
+                }));
 
         long[] destroyedBefore = {0};
         String[] second = {"none"};
-        RetryProbe.probe("credentials", host, port, "get", () -> onFreshConnection(pool, jedis -> {
-            destroyedBefore[0] = pool.getDestroyedCount();
-            credentialsFail.set(true);
-            proxy.resetAll();
-            try {
-                return jedis.get("k");
-            } finally {
-                credentialsFail.set(false);
-                try {
-                    second[0] = "value:" + jedis.get("k");
-                } catch (RuntimeException refused) {
-                    second[0] = refused.getClass().getSimpleName();
-                }
-            }
-        }));
-        System.out.println("CREDENTIALS second=" + second[0] + " destroyed=" + (pool.getDestroyedCount() - destroyedBefore[0]));
+        RetryProbe.probe(
+                "credentials",
+                host,
+                port,
+                "get",
+                () -> onFreshConnection(pool, jedis -> {
+                    destroyedBefore[0] = pool.getDestroyedCount();
+                    credentialsFail.set(true);
+                    proxy.resetAll();
+                    try {
+                        return jedis.get("k");
+                    } finally {
+                        credentialsFail.set(false);
+                        try {
+                            second[0] = "value:" + jedis.get("k");
+                        } catch (RuntimeException refused) {
+                            second[0] = refused.getClass().getSimpleName();
+                        }
+                    }
+                }));
+        System.out.println(
+                "CREDENTIALS second=" + second[0] + " destroyed=" + (pool.getDestroyedCount() - destroyedBefore[0]));
         pool.close();
         proxy.close();
         System.exit(0);

@@ -34,8 +34,7 @@ public final class PooledJedisRetryApp {
 
     private static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
 
-    private PooledJedisRetryApp() {
-    }
+    private PooledJedisRetryApp() {}
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = ScenarioArgs.parse(argv);
@@ -51,8 +50,8 @@ public final class PooledJedisRetryApp {
         seed(host, redisPort, adminPassword, db);
         FaultProxy proxy = "reset".equals(fault) ? new FaultProxy(host, redisPort) : null;
         int port = proxy != null ? proxy.port() : redisPort;
-        JedisPool pool = new JedisPool(URI.create("redis://" + args.get("user") + ":" + args.get("password") + "@"
-                + host + ":" + port + "/" + db));
+        JedisPool pool = new JedisPool(URI.create(
+                "redis://" + args.get("user") + ":" + args.get("password") + "@" + host + ":" + port + "/" + db));
 
         LongAdder reads = new LongAdder();
         LongAdder readErrors = new LongAdder();
@@ -62,51 +61,55 @@ public final class PooledJedisRetryApp {
         long end = System.nanoTime() + durationMs * 1_000_000L;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    try (Jedis jedis = pool.getResource()) {
-                        String value = jedis.get("k");
-                        reads.increment();
-                        if (WRONG.equals(value)) {
-                            wrongDatabase.increment();
+            workers[t] = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            try (Jedis jedis = pool.getResource()) {
+                                String value = jedis.get("k");
+                                reads.increment();
+                                if (WRONG.equals(value)) {
+                                    wrongDatabase.increment();
+                                }
+                            } catch (RuntimeException e) {
+                                readErrors.increment();
+                                record(e);
+                            }
+                            try (Jedis jedis = pool.getResource()) {
+                                jedis.incr("counter");
+                                incrAcked.increment();
+                            } catch (RuntimeException e) {
+                                incrErrors.increment();
+                                record(e);
+                            }
                         }
-                    } catch (RuntimeException e) {
-                        readErrors.increment();
-                        record(e);
-                    }
-                    try (Jedis jedis = pool.getResource()) {
-                        jedis.incr("counter");
-                        incrAcked.increment();
-                    } catch (RuntimeException e) {
-                        incrErrors.increment();
-                        record(e);
-                    }
-                }
-            }, "load-" + t);
+                    },
+                    "load-" + t);
             workers[t].start();
         }
 
         LongAdder injected = new LongAdder();
-        Thread injector = new Thread(() -> {
-            try (ConnectionKiller killer = "kill".equals(fault)
-                    ? new ConnectionKiller(host, redisPort, adminPassword) : null) {
-                if ("restart".equals(fault)) {
-                    Thread.sleep(300);
-                    Files.write(Path.of(args.get("startedFile")), new byte[0]);
-                    return;
-                }
-                while (!"none".equals(fault) && System.nanoTime() < end - 200_000_000L) {
-                    Thread.sleep(every);
-                    if (killer != null) {
-                        injected.add(killer.killRound());
-                    } else {
-                        injected.add(proxy.resetRound());
+        Thread injector = new Thread(
+                () -> {
+                    try (ConnectionKiller killer =
+                            "kill".equals(fault) ? new ConnectionKiller(host, redisPort, adminPassword) : null) {
+                        if ("restart".equals(fault)) {
+                            Thread.sleep(300);
+                            Files.write(Path.of(args.get("startedFile")), new byte[0]);
+                            return;
+                        }
+                        while (!"none".equals(fault) && System.nanoTime() < end - 200_000_000L) {
+                            Thread.sleep(every);
+                            if (killer != null) {
+                                injected.add(killer.killRound());
+                            } else {
+                                injected.add(proxy.resetRound());
+                            }
+                        }
+                    } catch (Exception e) {
+                        System.out.println("INJECTOR FAILED " + e);
                     }
-                }
-            } catch (Exception e) {
-                System.out.println("INJECTOR FAILED " + e);
-            }
-        }, "fault");
+                },
+                "fault");
         injector.start();
         for (Thread worker : workers) {
             worker.join();
@@ -128,7 +131,8 @@ public final class PooledJedisRetryApp {
             for (String url : args.get("fetch").split("\\|")) {
                 java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
                 System.out.println("FETCHED " + url + " " + http.getResponseCode());
-                System.out.println(new String(http.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                System.out.println(
+                        new String(http.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         pool.close();
@@ -156,6 +160,7 @@ public final class PooledJedisRetryApp {
     }
 
     private static void record(RuntimeException e) {
-        ERRORS.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), n -> new LongAdder()).increment();
+        ERRORS.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), n -> new LongAdder())
+                .increment();
     }
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.Callable;
  */
 final class RetryProbe {
 
-    private RetryProbe() {
-    }
+    private RetryProbe() {}
 
     static void resetLater(FaultProxy proxy, long millis) {
         Thread reset = new Thread(() -> {
@@ -62,7 +61,8 @@ final class RetryProbe {
         }
         for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
             Object stats = record.getClass().getMethod("retryStats").invoke(record);
-            Map<Object, Long> counts = (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
+            Map<Object, Long> counts =
+                    (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
             counts.forEach((outcome, count) -> total.merge(outcome.toString().toLowerCase(), count, Long::sum));
         }
         return total;

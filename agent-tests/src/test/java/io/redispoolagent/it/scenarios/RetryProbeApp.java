@@ -3,11 +3,11 @@ package io.redispoolagent.it.scenarios;
 import io.redispoolagent.testsupport.net.FaultProxy;
 import io.redispoolagent.testsupport.redis.RespClient;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.AbstractTransaction;
 
 /**
  * What the agent must not retry, on Jedis 5.2 (the version the scenarios compile against): a WRONGTYPE
@@ -17,8 +17,7 @@ import redis.clients.jedis.AbstractTransaction;
  */
 public final class RetryProbeApp {
 
-    private RetryProbeApp() {
-    }
+    private RetryProbeApp() {}
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -67,7 +66,7 @@ public final class RetryProbeApp {
         });
         RetryProbe.probe("pubsub", host, port, "subscribe", () -> {
             RetryProbe.resetLater(proxy, 300);
-            jedis.subscribe(new JedisPubSub() { }, "channel");
+            jedis.subscribe(new JedisPubSub() {}, "channel");
             return null;
         });
         jedis.close();

@@ -38,8 +38,7 @@ public final class RetryWorkloadApp {
 
     private static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
 
-    private RetryWorkloadApp() {
-    }
+    private RetryWorkloadApp() {}
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = ScenarioArgs.parse(argv);
@@ -56,8 +55,8 @@ public final class RetryWorkloadApp {
         RespClient.once(host, redisPort, "FLUSHALL");
         FaultProxy proxy = viaProxy ? new FaultProxy(host, redisPort) : null;
         int port = viaProxy ? proxy.port() : redisPort;
-        WorkloadClient jedis = WorkloadClient.of(args.getOrDefault("api", "unified"), host, port,
-                Integer.parseInt(args.getOrDefault("timeoutMs", "0")));
+        WorkloadClient jedis = WorkloadClient.of(
+                args.getOrDefault("api", "unified"), host, port, Integer.parseInt(args.getOrDefault("timeoutMs", "0")));
 
         if ("backoff".equals(workload)) {
             backoff(jedis, proxy, Integer.parseInt(args.getOrDefault("samples", "3")));
@@ -81,88 +80,101 @@ public final class RetryWorkloadApp {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            workers[t] = new Thread(() -> {
-                for (long i = 0; System.nanoTime() < end; i++) {
-                    String key = "k:" + thread + ":" + (i % 64);
-                    boolean incr = (i & 1) == 0;
-                    long callStart = System.nanoTime();
-                    try {
-                        if ("counter".equals(workload)) {
-                            if (incr) {
-                                call(naive, () -> jedis.incr("counter"));
-                                incrAcked.increment();
-                            } else {
-                                call(naive, () -> jedis.lpush("list", "x"));
-                                pushAcked.increment();
+            workers[t] = new Thread(
+                    () -> {
+                        for (long i = 0; System.nanoTime() < end; i++) {
+                            String key = "k:" + thread + ":" + (i % 64);
+                            boolean incr = (i & 1) == 0;
+                            long callStart = System.nanoTime();
+                            try {
+                                if ("counter".equals(workload)) {
+                                    if (incr) {
+                                        call(naive, () -> jedis.incr("counter"));
+                                        incrAcked.increment();
+                                    } else {
+                                        call(naive, () -> jedis.lpush("list", "x"));
+                                        pushAcked.increment();
+                                    }
+                                } else {
+                                    switch ((int) (i % 4)) {
+                                        case 0:
+                                            call(naive, () -> jedis.set(key, "v" + thread));
+                                            break;
+                                        case 1:
+                                            call(naive, () -> jedis.get(key));
+                                            break;
+                                        case 2:
+                                            call(naive, () -> jedis.hset("h:" + thread, key, "v"));
+                                            break;
+                                        default:
+                                            call(naive, () -> jedis.exists(key));
+                                            break;
+                                    }
+                                }
+                                ok.increment();
+                                long up = upAtNanos.get();
+                                if (up != 0 && callStart >= up) {
+                                    firstSuccessAfterUp.compareAndSet(0, System.nanoTime() - up);
+                                }
+                            } catch (RuntimeException e) {
+                                failed.increment();
+                                if ("counter".equals(workload)) {
+                                    (incr ? incrErrors : pushErrors).increment();
+                                }
+                                long took = System.nanoTime() - callStart;
+                                maxFailNanos.accumulateAndGet(took, Math::max);
+                                if (downAtNanos.get() != 0 && upAtNanos.get() == 0) {
+                                    failedInOutage.increment();
+                                }
+                                String name = e.getClass().getSimpleName() + ": " + e.getMessage();
+                                ERRORS.computeIfAbsent(name, n -> new LongAdder())
+                                        .increment();
                             }
-                        } else {
-                            switch ((int) (i % 4)) {
-                                case 0: call(naive, () -> jedis.set(key, "v" + thread)); break;
-                                case 1: call(naive, () -> jedis.get(key)); break;
-                                case 2: call(naive, () -> jedis.hset("h:" + thread, key, "v")); break;
-                                default: call(naive, () -> jedis.exists(key)); break;
-                            }
                         }
-                        ok.increment();
-                        long up = upAtNanos.get();
-                        if (up != 0 && callStart >= up) {
-                            firstSuccessAfterUp.compareAndSet(0, System.nanoTime() - up);
-                        }
-                    } catch (RuntimeException e) {
-                        failed.increment();
-                        if ("counter".equals(workload)) {
-                            (incr ? incrErrors : pushErrors).increment();
-                        }
-                        long took = System.nanoTime() - callStart;
-                        maxFailNanos.accumulateAndGet(took, Math::max);
-                        if (downAtNanos.get() != 0 && upAtNanos.get() == 0) {
-                            failedInOutage.increment();
-                        }
-                        String name = e.getClass().getSimpleName() + ": " + e.getMessage();
-                        ERRORS.computeIfAbsent(name, n -> new LongAdder()).increment();
-                    }
-                }
-            }, "load-" + t);
+                    },
+                    "load-" + t);
             workers[t].start();
         }
 
         LongAdder kills = new LongAdder();
-        Thread injector = new Thread(() -> {
-            try {
-                if ("outage".equals(fault)) {
-                    Thread.sleep(Long.parseLong(args.getOrDefault("outageAtMs", "1000")));
-                    downAtNanos.set(System.nanoTime());
-                    proxy.down();
-                    Thread.sleep(Long.parseLong(args.getOrDefault("outageMs", "5000")));
-                    proxy.up();
-                    upAtNanos.set(System.nanoTime());
-                    return;
-                }
-                if ("restart".equals(fault)) {
-                    Thread.sleep(300);
-                    Files.write(Path.of(args.get("startedFile")), new byte[0]);
-                    return;
-                }
-                try (ConnectionKiller killer = "kill".equals(fault)
-                        ? new ConnectionKiller(host, redisPort, null) : null) {
-                    while (System.nanoTime() < end - 200_000_000L) {
-                        Thread.sleep(every);
-                        if ("kill".equals(fault)) {
-                            kills.add(killer.killRound());
-                        } else if ("reset".equals(fault)) {
-                            kills.add(proxy.resetRound());
-                        } else if ("stall".equals(fault)) {
-                            kills.increment();
-                            proxy.stall(true);
-                            Thread.sleep(Long.parseLong(args.getOrDefault("stallMs", "250")));
-                            proxy.stall(false);
+        Thread injector = new Thread(
+                () -> {
+                    try {
+                        if ("outage".equals(fault)) {
+                            Thread.sleep(Long.parseLong(args.getOrDefault("outageAtMs", "1000")));
+                            downAtNanos.set(System.nanoTime());
+                            proxy.down();
+                            Thread.sleep(Long.parseLong(args.getOrDefault("outageMs", "5000")));
+                            proxy.up();
+                            upAtNanos.set(System.nanoTime());
+                            return;
                         }
+                        if ("restart".equals(fault)) {
+                            Thread.sleep(300);
+                            Files.write(Path.of(args.get("startedFile")), new byte[0]);
+                            return;
+                        }
+                        try (ConnectionKiller killer =
+                                "kill".equals(fault) ? new ConnectionKiller(host, redisPort, null) : null) {
+                            while (System.nanoTime() < end - 200_000_000L) {
+                                Thread.sleep(every);
+                                if ("kill".equals(fault)) {
+                                    kills.add(killer.killRound());
+                                } else if ("reset".equals(fault)) {
+                                    kills.add(proxy.resetRound());
+                                } else if ("stall".equals(fault)) {
+                                    kills.increment();
+                                    proxy.stall(true);
+                                    Thread.sleep(Long.parseLong(args.getOrDefault("stallMs", "250")));
+                                    proxy.stall(false);
+                                }
+                            }
+                        }
+                    } catch (Exception e) {
+                        System.out.println("INJECTOR FAILED " + e);
                     }
-                }
-            } catch (Exception e) {
-                System.out.println("INJECTOR FAILED " + e);
-            }
-        }, "fault");
+                },
+                "fault");
         injector.start();
         for (Thread worker : workers) {
             worker.join();
@@ -170,20 +182,35 @@ public final class RetryWorkloadApp {
         injector.join();
 
         StringBuilder result = new StringBuilder("RESULT");
-        result.append(" ok=").append(ok.sum()).append(" errors=").append(failed.sum())
-                .append(" injected=").append(kills.sum());
+        result.append(" ok=")
+                .append(ok.sum())
+                .append(" errors=")
+                .append(failed.sum())
+                .append(" injected=")
+                .append(kills.sum());
         if ("counter".equals(workload)) {
             long counter = Long.parseLong(String.valueOf(RespClient.once(host, redisPort, "GET", "counter")));
             long length = (Long) RespClient.once(host, redisPort, "LLEN", "list");
-            result.append(" incrAcked=").append(incrAcked.sum()).append(" incrErrors=").append(incrErrors.sum())
-                    .append(" counter=").append(counter)
-                    .append(" pushAcked=").append(pushAcked.sum()).append(" pushErrors=").append(pushErrors.sum())
-                    .append(" llen=").append(length);
+            result.append(" incrAcked=")
+                    .append(incrAcked.sum())
+                    .append(" incrErrors=")
+                    .append(incrErrors.sum())
+                    .append(" counter=")
+                    .append(counter)
+                    .append(" pushAcked=")
+                    .append(pushAcked.sum())
+                    .append(" pushErrors=")
+                    .append(pushErrors.sum())
+                    .append(" llen=")
+                    .append(length);
         }
         if ("outage".equals(fault)) {
-            result.append(" failedInOutage=").append(failedInOutage.sum())
-                    .append(" maxFailMs=").append(maxFailNanos.get() / 1_000_000)
-                    .append(" recoveryMs=").append(firstSuccessAfterUp.get() / 1_000_000);
+            result.append(" failedInOutage=")
+                    .append(failedInOutage.sum())
+                    .append(" maxFailMs=")
+                    .append(maxFailNanos.get() / 1_000_000)
+                    .append(" recoveryMs=")
+                    .append(firstSuccessAfterUp.get() / 1_000_000);
         }
         System.out.println(result);
         new TreeMap<>(ERRORS).forEach((name, count) -> System.out.println("ERROR " + count.sum() + " " + name));
@@ -212,11 +239,14 @@ public final class RetryWorkloadApp {
             } catch (RuntimeException e) {
                 outcome = e.getClass().getSimpleName();
             }
-            List<Long> accepts = proxy.acceptNanos().subList(before, proxy.acceptNanos().size());
-            StringBuilder line = new StringBuilder("BACKOFF attempts=" + accepts.size() + " outcome=" + outcome + " gaps=");
+            List<Long> accepts =
+                    proxy.acceptNanos().subList(before, proxy.acceptNanos().size());
+            StringBuilder line =
+                    new StringBuilder("BACKOFF attempts=" + accepts.size() + " outcome=" + outcome + " gaps=");
             for (int i = 1; i < accepts.size(); i++) {
-                line.append(i > 1 ? "," : "").append(String.format(java.util.Locale.ROOT, "%.2f",
-                        (accepts.get(i) - accepts.get(i - 1)) / 1e6));
+                line.append(i > 1 ? "," : "")
+                        .append(String.format(
+                                java.util.Locale.ROOT, "%.2f", (accepts.get(i) - accepts.get(i - 1)) / 1e6));
             }
             System.out.println(line);
             Thread.sleep(300);
@@ -249,13 +279,16 @@ public final class RetryWorkloadApp {
             for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
                 Object identity = record.getClass().getMethod("identity").invoke(record);
                 Object stats = record.getClass().getMethod("retryStats").invoke(record);
-                Map<Object, Long> counts = (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
-                System.out.println("RETRY pool=" + identity.getClass().getMethod("name").invoke(identity) + " " + format(counts));
+                Map<Object, Long> counts = (Map<Object, Long>)
+                        stats.getClass().getMethod("snapshot").invoke(stats);
+                System.out.println(
+                        "RETRY pool=" + identity.getClass().getMethod("name").invoke(identity) + " " + format(counts));
             }
             Class<?> policies = Class.forName("io.redispoolagent.retry.RetryPolicies");
             Object fallback = policies.getMethod("fallbackStats").invoke(null);
             System.out.println("RETRY pool=(fallback) "
-                    + format((Map<Object, Long>) fallback.getClass().getMethod("snapshot").invoke(fallback)));
+                    + format((Map<Object, Long>)
+                            fallback.getClass().getMethod("snapshot").invoke(fallback)));
         } catch (ClassNotFoundException noAgent) {
             System.out.println("RETRY none (no agent)");
         } catch (Exception e) {
@@ -265,7 +298,10 @@ public final class RetryWorkloadApp {
 
     private static String format(Map<Object, Long> counts) {
         StringBuilder text = new StringBuilder();
-        counts.forEach((outcome, count) -> text.append(outcome.toString().toLowerCase()).append('=').append(count).append(' '));
+        counts.forEach((outcome, count) -> text.append(outcome.toString().toLowerCase())
+                .append('=')
+                .append(count)
+                .append(' '));
         return text.toString().trim();
     }
 }

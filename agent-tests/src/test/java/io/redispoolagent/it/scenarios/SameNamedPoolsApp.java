@@ -30,8 +30,7 @@ import redis.clients.jedis.JedisPool;
  */
 public final class SameNamedPoolsApp {
 
-    private SameNamedPoolsApp() {
-    }
+    private SameNamedPoolsApp() {}
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = ScenarioArgs.parse(argv);
@@ -57,13 +56,15 @@ public final class SameNamedPoolsApp {
             load.add(borrower(closing, closingRuns, holdMs, borrows, failures));
         }
         AtomicBoolean scraping = new AtomicBoolean(true);
-        Thread scraper = new Thread(() -> {
-            for (int n = 0; scraping.get(); n++) {
-                print("micrometer " + n, micrometer.scrape());
-                print("otel " + n, fetch(otel));
-                sleep(scrapeEveryMs);
-            }
-        }, "scraper");
+        Thread scraper = new Thread(
+                () -> {
+                    for (int n = 0; scraping.get(); n++) {
+                        print("micrometer " + n, micrometer.scrape());
+                        print("otel " + n, fetch(otel));
+                        sleep(scrapeEveryMs);
+                    }
+                },
+                "scraper");
         load.forEach(Thread::start);
         scraper.start();
 
@@ -84,19 +85,21 @@ public final class SameNamedPoolsApp {
         System.out.println("RESULT borrows=" + borrows.sum() + " failures=" + failures.sum());
     }
 
-    private static Thread borrower(JedisPool pool, AtomicBoolean runs, long holdMs, LongAdder borrows,
-                                   LongAdder failures) {
-        return new Thread(() -> {
-            while (runs.get()) {
-                try (Jedis jedis = pool.getResource()) {
-                    borrows.increment();
-                    jedis.get("k");
-                    sleep(holdMs);
-                } catch (RuntimeException exhaustedOrClosed) {
-                    failures.increment();
-                }
-            }
-        }, "load");
+    private static Thread borrower(
+            JedisPool pool, AtomicBoolean runs, long holdMs, LongAdder borrows, LongAdder failures) {
+        return new Thread(
+                () -> {
+                    while (runs.get()) {
+                        try (Jedis jedis = pool.getResource()) {
+                            borrows.increment();
+                            jedis.get("k");
+                            sleep(holdMs);
+                        } catch (RuntimeException exhaustedOrClosed) {
+                            failures.increment();
+                        }
+                    }
+                },
+                "load");
     }
 
     private static synchronized void print(String header, String scrape) {

@@ -6,8 +6,7 @@ import java.util.Map;
 /** The {@code key=value} arguments the workload scenarios take. */
 final class ScenarioArgs {
 
-    private ScenarioArgs() {
-    }
+    private ScenarioArgs() {}
 
     static Map<String, String> parse(String[] argv) {
         Map<String, String> args = new HashMap<>();

@@ -45,8 +45,7 @@ public final class SentinelFailoverLoadApp {
 
     private static final String[] KEYS = {"fo:a", "fo:b", "fo:c", "fo:d"};
 
-    private SentinelFailoverLoadApp() {
-    }
+    private SentinelFailoverLoadApp() {}
 
     public static void main(String[] args) throws Exception {
         String sentinel = args[0];
@@ -57,10 +56,12 @@ public final class SentinelFailoverLoadApp {
         long capMs = args.length > 5 ? Long.parseLong(args[5]) : 20_000;
 
         int colon = sentinel.lastIndexOf(':');
-        HostAndPort sentinelAddress = new HostAndPort(sentinel.substring(0, colon), Integer.parseInt(sentinel.substring(colon + 1)));
+        HostAndPort sentinelAddress =
+                new HostAndPort(sentinel.substring(0, colon), Integer.parseInt(sentinel.substring(colon + 1)));
         JedisClientConfig config = DefaultJedisClientConfig.builder().build();
         Client client = "pool".equals(args.length > 6 ? args[6] : "sentineled")
-                ? new PooledClient(new JedisSentinelPool(masterName, Collections.singleton(sentinelAddress), config, config))
+                ? new PooledClient(
+                        new JedisSentinelPool(masterName, Collections.singleton(sentinelAddress), config, config))
                 : new SentineledClient(masterName, sentinelAddress, config);
         int oldMaster = client.currentMasterPort();
 
@@ -76,46 +77,51 @@ public final class SentinelFailoverLoadApp {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            workers[t] = new Thread(() -> {
-                long n = 0;
-                while (System.currentTimeMillis() < stopAt(stopLock, stopAt)) {
-                    String key = KEYS[(int) (n % KEYS.length)];
-                    try {
-                        if ((n & 1) == 0) {
-                            client.set(key, "v" + id + "-" + n);
-                        } else {
-                            client.get(key);
+            workers[t] = new Thread(
+                    () -> {
+                        long n = 0;
+                        while (System.currentTimeMillis() < stopAt(stopLock, stopAt)) {
+                            String key = KEYS[(int) (n % KEYS.length)];
+                            try {
+                                if ((n & 1) == 0) {
+                                    client.set(key, "v" + id + "-" + n);
+                                } else {
+                                    client.get(key);
+                                }
+                            } catch (RuntimeException e) {
+                                errors.increment();
+                                errorLines.add(
+                                        "ERROR " + System.currentTimeMillis() + " worker-" + id + " " + describe(e));
+                            }
+                            calls.increment();
+                            n++;
                         }
-                    } catch (RuntimeException e) {
-                        errors.increment();
-                        errorLines.add("ERROR " + System.currentTimeMillis() + " worker-" + id + " " + describe(e));
-                    }
-                    calls.increment();
-                    n++;
-                }
-            }, "worker-" + t);
+                    },
+                    "worker-" + t);
             workers[t].start();
         }
 
-        Thread probe = new Thread(() -> {
-            while (System.currentTimeMillis() < stopAt(stopLock, stopAt)) {
-                try {
-                    String info = client.info();
-                    int port = Integer.parseInt(field(info, "tcp_port"));
-                    if (port != oldMaster && "master".equals(field(info, "role"))) {
-                        newMasterAt.set(System.currentTimeMillis());
-                        newMasterPort.set(port);
-                        synchronized (stopLock) {
-                            stopAt[0] = Math.min(stopAt[0], newMasterAt.get() + afterMs);
+        Thread probe = new Thread(
+                () -> {
+                    while (System.currentTimeMillis() < stopAt(stopLock, stopAt)) {
+                        try {
+                            String info = client.info();
+                            int port = Integer.parseInt(field(info, "tcp_port"));
+                            if (port != oldMaster && "master".equals(field(info, "role"))) {
+                                newMasterAt.set(System.currentTimeMillis());
+                                newMasterPort.set(port);
+                                synchronized (stopLock) {
+                                    stopAt[0] = Math.min(stopAt[0], newMasterAt.get() + afterMs);
+                                }
+                                return;
+                            }
+                        } catch (RuntimeException e) {
+                            System.out.println("PROBEERROR " + System.currentTimeMillis() + " " + describe(e));
                         }
-                        return;
+                        sleep(5);
                     }
-                } catch (RuntimeException e) {
-                    System.out.println("PROBEERROR " + System.currentTimeMillis() + " " + describe(e));
-                }
-                sleep(5);
-            }
-        }, "probe");
+                },
+                "probe");
         probe.start();
 
         writeAtomically(handshake.resolve("ready"), "1");
@@ -132,7 +138,8 @@ public final class SentinelFailoverLoadApp {
         if (newMasterAt.get() != 0) {
             System.out.println("NEWMASTER " + newMasterAt.get() + " port=" + newMasterPort.get());
         }
-        System.out.println("RESULT calls=" + calls.sum() + " errors=" + errors.sum() + " start=" + start + " end=" + end);
+        System.out.println(
+                "RESULT calls=" + calls.sum() + " errors=" + errors.sum() + " start=" + start + " end=" + end);
         RetryWorkloadApp.printRetryStats();
         System.out.flush();
         client.close();
@@ -160,10 +167,25 @@ public final class SentinelFailoverLoadApp {
             this.client = new JedisSentineled(masterName, config, Collections.singleton(sentinel), config);
         }
 
-        @Override public void set(String key, String value) { client.set(key, value); }
-        @Override public void get(String key) { client.get(key); }
-        @Override public int currentMasterPort() { return client.getCurrentMaster().getPort(); }
-        @Override public void close() { client.close(); }
+        @Override
+        public void set(String key, String value) {
+            client.set(key, value);
+        }
+
+        @Override
+        public void get(String key) {
+            client.get(key);
+        }
+
+        @Override
+        public int currentMasterPort() {
+            return client.getCurrentMaster().getPort();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
 
         @Override
         public String info() {
@@ -201,8 +223,15 @@ public final class SentinelFailoverLoadApp {
             }
         }
 
-        @Override public int currentMasterPort() { return pool.getCurrentHostMaster().getPort(); }
-        @Override public void close() { pool.close(); }
+        @Override
+        public int currentMasterPort() {
+            return pool.getCurrentHostMaster().getPort();
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
     }
 
     private static long stopAt(Object lock, long[] stopAt) {

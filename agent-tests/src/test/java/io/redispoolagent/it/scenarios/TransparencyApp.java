@@ -1,12 +1,11 @@
 package io.redispoolagent.it.scenarios;
 
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Protocol;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Protocol;
 
 /**
  * Runs a fixed sequence of commands through a JedisPool and prints every reply (errors included), so
@@ -17,20 +16,37 @@ import java.util.List;
  */
 public final class TransparencyApp {
 
-    private TransparencyApp() {
-    }
+    private TransparencyApp() {}
 
     public static void main(String[] args) {
         String p = args[2];
         String[][] commands = {
-                {"SET", p + "s", "hello"}, {"GET", p + "s"}, {"APPEND", p + "s", " world"}, {"GET", p + "s"},
-                {"INCR", p + "n"}, {"INCRBY", p + "n", "41"}, {"DECR", p + "n"},
-                {"HSET", p + "h", "f1", "v1"}, {"HSET", p + "h", "f2", "v2"}, {"HGET", p + "h", "f2"},
-                {"HLEN", p + "h"}, {"LPUSH", p + "l", "a", "b", "c"}, {"LRANGE", p + "l", "0", "-1"},
-                {"SADD", p + "set", "x", "y", "x"}, {"SCARD", p + "set"}, {"ZADD", p + "z", "2", "two", "1", "one"},
-                {"ZRANGE", p + "z", "0", "-1"}, {"EXPIRE", p + "s", "100"}, {"TTL", p + "s"},
-                {"EXISTS", p + "s", p + "missing"}, {"GET", p + "h"}, {"LPOP", p + "l"}, {"DEL", p + "s", p + "n"},
-                {"GET", p + "s"}, {"SETEX", p + "t", "50", "v"}, {"STRLEN", p + "t"},
+            {"SET", p + "s", "hello"},
+            {"GET", p + "s"},
+            {"APPEND", p + "s", " world"},
+            {"GET", p + "s"},
+            {"INCR", p + "n"},
+            {"INCRBY", p + "n", "41"},
+            {"DECR", p + "n"},
+            {"HSET", p + "h", "f1", "v1"},
+            {"HSET", p + "h", "f2", "v2"},
+            {"HGET", p + "h", "f2"},
+            {"HLEN", p + "h"},
+            {"LPUSH", p + "l", "a", "b", "c"},
+            {"LRANGE", p + "l", "0", "-1"},
+            {"SADD", p + "set", "x", "y", "x"},
+            {"SCARD", p + "set"},
+            {"ZADD", p + "z", "2", "two", "1", "one"},
+            {"ZRANGE", p + "z", "0", "-1"},
+            {"EXPIRE", p + "s", "100"},
+            {"TTL", p + "s"},
+            {"EXISTS", p + "s", p + "missing"},
+            {"GET", p + "h"},
+            {"LPOP", p + "l"},
+            {"DEL", p + "s", p + "n"},
+            {"GET", p + "s"},
+            {"SETEX", p + "t", "50", "v"},
+            {"STRLEN", p + "t"},
         };
         JedisPool pool = new JedisPool(args[0], Integer.parseInt(args[1]));
         for (String[] command : commands) {

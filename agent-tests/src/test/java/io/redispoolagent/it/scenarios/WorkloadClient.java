@@ -48,20 +48,49 @@ interface WorkloadClient extends AutoCloseable {
         private static UnifiedJedis withDefaults(String host, int port) throws Exception {
             try {
                 return (UnifiedJedis) Class.forName("redis.clients.jedis.JedisPooled")
-                        .getConstructor(String.class, int.class).newInstance(host, port);
+                        .getConstructor(String.class, int.class)
+                        .newInstance(host, port);
             } catch (ClassNotFoundException jedis8) {
-                Method create = Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
+                Method create =
+                        Class.forName("redis.clients.jedis.RedisClient").getMethod("create", String.class, int.class);
                 return (UnifiedJedis) create.invoke(null, host, port);
             }
         }
 
-        @Override public Object set(String key, String value) { return jedis.set(key, value); }
-        @Override public Object get(String key) { return jedis.get(key); }
-        @Override public Object hset(String hash, String field, String value) { return jedis.hset(hash, field, value); }
-        @Override public Object exists(String key) { return jedis.exists(key); }
-        @Override public Object incr(String key) { return jedis.incr(key); }
-        @Override public Object lpush(String key, String value) { return jedis.lpush(key, value); }
-        @Override public void close() { jedis.close(); }
+        @Override
+        public Object set(String key, String value) {
+            return jedis.set(key, value);
+        }
+
+        @Override
+        public Object get(String key) {
+            return jedis.get(key);
+        }
+
+        @Override
+        public Object hset(String hash, String field, String value) {
+            return jedis.hset(hash, field, value);
+        }
+
+        @Override
+        public Object exists(String key) {
+            return jedis.exists(key);
+        }
+
+        @Override
+        public Object incr(String key) {
+            return jedis.incr(key);
+        }
+
+        @Override
+        public Object lpush(String key, String value) {
+            return jedis.lpush(key, value);
+        }
+
+        @Override
+        public void close() {
+            jedis.close();
+        }
     }
 
     /**
@@ -69,12 +98,14 @@ interface WorkloadClient extends AutoCloseable {
      * and the verifier of a class naming it would try to load it.
      */
     final class WithTimeout {
-        private WithTimeout() {
-        }
+        private WithTimeout() {}
 
         static UnifiedJedis create(String host, int port, int timeoutMillis) {
-            return new redis.clients.jedis.JedisPooled(new redis.clients.jedis.HostAndPort(host, port),
-                    redis.clients.jedis.DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMillis).build());
+            return new redis.clients.jedis.JedisPooled(
+                    new redis.clients.jedis.HostAndPort(host, port),
+                    redis.clients.jedis.DefaultJedisClientConfig.builder()
+                            .socketTimeoutMillis(timeoutMillis)
+                            .build());
         }
     }
 
@@ -85,19 +116,44 @@ interface WorkloadClient extends AutoCloseable {
 
         PooledJedis(String host, int port, int timeoutMillis) throws Exception {
             Class<?> jedisPool = Class.forName("redis.clients.jedis.JedisPool");
-            pool = (AutoCloseable) (timeoutMillis > 0
-                    ? jedisPool.getConstructor(GenericObjectPoolConfig.class, String.class, int.class, int.class)
-                            .newInstance(new GenericObjectPoolConfig<>(), host, port, timeoutMillis)
-                    : jedisPool.getConstructor(String.class, int.class).newInstance(host, port));
+            pool = (AutoCloseable)
+                    (timeoutMillis > 0
+                            ? jedisPool
+                                    .getConstructor(GenericObjectPoolConfig.class, String.class, int.class, int.class)
+                                    .newInstance(new GenericObjectPoolConfig<>(), host, port, timeoutMillis)
+                            : jedisPool.getConstructor(String.class, int.class).newInstance(host, port));
             getResource = pool.getClass().getMethod("getResource");
         }
 
-        @Override public Object set(String key, String value) { return call("set", key, value); }
-        @Override public Object get(String key) { return call("get", key); }
-        @Override public Object hset(String hash, String field, String value) { return call("hset", hash, field, value); }
-        @Override public Object exists(String key) { return call("exists", key); }
-        @Override public Object incr(String key) { return call("incr", key); }
-        @Override public Object lpush(String key, String value) { return call("lpush", key, new String[] {value}); }
+        @Override
+        public Object set(String key, String value) {
+            return call("set", key, value);
+        }
+
+        @Override
+        public Object get(String key) {
+            return call("get", key);
+        }
+
+        @Override
+        public Object hset(String hash, String field, String value) {
+            return call("hset", hash, field, value);
+        }
+
+        @Override
+        public Object exists(String key) {
+            return call("exists", key);
+        }
+
+        @Override
+        public Object incr(String key) {
+            return call("incr", key);
+        }
+
+        @Override
+        public Object lpush(String key, String value) {
+            return call("lpush", key, new String[] {value});
+        }
 
         @Override
         public void close() {
@@ -112,7 +168,8 @@ interface WorkloadClient extends AutoCloseable {
             try (AutoCloseable jedis = (AutoCloseable) getResource.invoke(pool)) {
                 return method(jedis.getClass(), command, args).invoke(jedis, args);
             } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                throw e.getCause() instanceof RuntimeException
+                        ? (RuntimeException) e.getCause()
                         : new IllegalStateException(e.getCause());
             } catch (RuntimeException e) {
                 throw e;

@@ -1,19 +1,18 @@
 package io.redispoolagent.it.sizing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.JedisPoolKindsApp;
 import io.redispoolagent.it.scenarios.LettucePoolKindsApp;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every standalone pool kind of every client version in the matrix, built with the client's defaults,
@@ -47,7 +46,8 @@ class PoolSizingMatrixTest {
 
     private static Map<String, String> pools(boolean agent, ClientMatrix.Client client, String... properties) {
         Class<?> app = client.family().equals("jedis") ? JedisPoolKindsApp.class : LettucePoolKindsApp.class;
-        ChildJvm jvm = ChildJvm.forMain(app).client(client)
+        ChildJvm jvm = ChildJvm.forMain(app)
+                .client(client)
                 .args(REDIS.server().host(), String.valueOf(REDIS.server().port()));
         if (agent) {
             jvm.withAgent();
@@ -64,7 +64,10 @@ class PoolSizingMatrixTest {
     }
 
     private static List<String> kinds(Map<String, String> pools) {
-        return pools.keySet().stream().map(label -> label.substring(0, label.indexOf('/'))).distinct().toList();
+        return pools.keySet().stream()
+                .map(label -> label.substring(0, label.indexOf('/')))
+                .distinct()
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,17 +75,22 @@ class PoolSizingMatrixTest {
     void productionSizesEveryJedisPoolTo160WhateverTheAppConfigured(ClientMatrix.Client client) {
         Map<String, String> pools = pools(client, "redis.pool.env", "production");
 
-        assertThat(pools).allSatisfy((label, settings) -> assertThat(settings).as(label).isEqualTo(PRODUCTION));
+        assertThat(pools)
+                .allSatisfy((label, settings) -> assertThat(settings).as(label).isEqualTo(PRODUCTION));
         assertThat(kinds(pools)).contains("JedisPool");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jedisVersions")
     void developmentAndStagingApplyTheirOwnProfiles(ClientMatrix.Client client) {
-        assertThat(pools(client, "redis.pool.env", "development")).allSatisfy((label, settings) ->
-                assertThat(settings).as(label).startsWith("maxTotal=20 maxIdle=20 minIdle=0 maxWaitMillis=2000 "));
-        assertThat(pools(client, "redis.pool.env", "staging")).allSatisfy((label, settings) ->
-                assertThat(settings).as(label).startsWith("maxTotal=60 maxIdle=60 minIdle=4 maxWaitMillis=2000 "));
+        assertThat(pools(client, "redis.pool.env", "development"))
+                .allSatisfy((label, settings) -> assertThat(settings)
+                        .as(label)
+                        .startsWith("maxTotal=20 maxIdle=20 minIdle=0 maxWaitMillis=2000 "));
+        assertThat(pools(client, "redis.pool.env", "staging"))
+                .allSatisfy((label, settings) -> assertThat(settings)
+                        .as(label)
+                        .startsWith("maxTotal=60 maxIdle=60 minIdle=4 maxWaitMillis=2000 "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,7 +99,8 @@ class PoolSizingMatrixTest {
         Map<String, String> observed = pools(client);
 
         assertThat(observed).isEqualTo(pools(false, client));
-        assertThat(observed).containsEntry("JedisPool/default", COMMONS_POOL_DEFAULTS)
+        assertThat(observed)
+                .containsEntry("JedisPool/default", COMMONS_POOL_DEFAULTS)
                 .containsEntry("JedisPool/explicit300", APP_300);
     }
 
@@ -105,8 +114,10 @@ class PoolSizingMatrixTest {
                 assertThat(settings).as(label).isEqualTo(APP_300);
             } else if (label.equals("JedisPool/default")) {
                 // floor never bounds an unbounded wait: it only raises.
-                assertThat(settings).as(label).isEqualTo("maxTotal=160 maxIdle=160 minIdle=16 maxWaitMillis=-1"
-                        + " blockWhenExhausted=true testWhileIdle=true evictionMillis=30000");
+                assertThat(settings)
+                        .as(label)
+                        .isEqualTo("maxTotal=160 maxIdle=160 minIdle=16 maxWaitMillis=-1"
+                                + " blockWhenExhausted=true testWhileIdle=true evictionMillis=30000");
             } else {
                 assertThat(settings).as(label).startsWith("maxTotal=160 maxIdle=160 minIdle=16 ");
             }
@@ -118,7 +129,8 @@ class PoolSizingMatrixTest {
     void productionSizesLettucesGenericAndAsyncPools(ClientMatrix.Client client) {
         Map<String, String> pools = pools(client, "redis.pool.env", "production");
 
-        assertThat(pools).containsEntry("ConnectionPoolSupport/default", PRODUCTION)
+        assertThat(pools)
+                .containsEntry("ConnectionPoolSupport/default", PRODUCTION)
                 .containsEntry("ConnectionPoolSupport/explicit300", PRODUCTION)
                 // The async pool has no wait and no evictor; its minIdle stays the app's (see AsyncPoolSizer).
                 .containsEntry("AsyncConnectionPoolSupport/default", "maxTotal=160 maxIdle=160 minIdle=0")
@@ -130,8 +142,11 @@ class PoolSizingMatrixTest {
     void lettucePoolsFollowDevelopmentObserveAndFloor(ClientMatrix.Client client) {
         assertThat(pools(client, "redis.pool.env", "development"))
                 .containsEntry("AsyncConnectionPoolSupport/default", "maxTotal=20 maxIdle=20 minIdle=0")
-                .hasEntrySatisfying("ConnectionPoolSupport/default", settings -> assertThat(settings).startsWith("maxTotal=20 "));
-        assertThat(pools(client)).isEqualTo(pools(false, client))
+                .hasEntrySatisfying(
+                        "ConnectionPoolSupport/default",
+                        settings -> assertThat(settings).startsWith("maxTotal=20 "));
+        assertThat(pools(client))
+                .isEqualTo(pools(false, client))
                 .containsEntry("ConnectionPoolSupport/default", COMMONS_POOL_DEFAULTS)
                 .containsEntry("AsyncConnectionPoolSupport/default", "maxTotal=8 maxIdle=8 minIdle=0");
         assertThat(pools(client, "redis.pool.env", "production", "redis.pool.mode", "floor"))

@@ -1,19 +1,18 @@
 package io.redispoolagent.it.sizing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.scenarios.LettuceTransparencyApp;
 import io.redispoolagent.it.scenarios.TransparencyApp;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The application sees exactly the same replies, errors included, with the agent as without it. */
 class TransparencyTest {
@@ -27,7 +26,8 @@ class TransparencyTest {
 
     private static List<String> replies(ClientMatrix.Client client, boolean agent) {
         Class<?> app = client.family().equals("jedis") ? TransparencyApp.class : LettuceTransparencyApp.class;
-        ChildJvm jvm = ChildJvm.forMain(app).client(client)
+        ChildJvm jvm = ChildJvm.forMain(app)
+                .client(client)
                 .args(REDIS.server().host(), String.valueOf(REDIS.server().port()), UUID.randomUUID() + ":");
         if (agent) {
             jvm.withAgent().systemProperty("redis.pool.env", "production");

@@ -34,35 +34,52 @@ class SpringBootJedisRetryTest {
     private static final long KILL_EVERY_MILLIS = 20;
 
     @RegisterExtension
-    static final RedisExtension redis = RedisExtension.oneServer("--requirepass", ADMIN_PASSWORD,
-            "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
+    static final RedisExtension redis = RedisExtension.oneServer(
+            "--requirepass", ADMIN_PASSWORD, "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
 
     @Test
     void restCallersSeeNoErrorAndNoOtherDatabaseUnderConnectionKillsAndNoHitIsCountedTwice() throws Exception {
         Load without = underKills(false);
         Load with = underKills(true);
-        System.out.printf("Spring Boot 3.5 + Jedis (JedisConnectionFactory, pooled), CLIENT KILL every %d ms:"
-                        + " without agent %s; with agent %s%n", KILL_EVERY_MILLIS, without, with);
+        System.out.printf(
+                "Spring Boot 3.5 + Jedis (JedisConnectionFactory, pooled), CLIENT KILL every %d ms:"
+                        + " without agent %s; with agent %s%n",
+                KILL_EVERY_MILLIS, without, with);
 
-        assertThat(without.readErrors).as("errors without the agent (the kills reach the service)\n%s", without)
+        assertThat(without.readErrors)
+                .as("errors without the agent (the kills reach the service)\n%s", without)
                 .isPositive();
-        assertThat(with.readErrors).as("errors with the agent\n%s", with.service).isZero();
+        assertThat(with.readErrors)
+                .as("errors with the agent\n%s", with.service)
+                .isZero();
         String port = String.valueOf(redis.server().port());
         Map<String, String> pool = Map.of("db_client_connection_pool_name", "127.0.0.1:" + port + "/3");
-        assertThat(with.retries(pool, "recovered")).as("reads recovered by a retry").isPositive();
-        assertThat((double) with.incrErrors).as("the only failed hits are INCRs broken after they were sent"
-                + " (not re-sent)\n%s", with.prometheus).isLessThanOrEqualTo(with.retries(pool, "not_safe"));
-        assertThat(with.wrongDatabase).as("reads of database 0's value\n%s", with.service).isZero();
+        assertThat(with.retries(pool, "recovered"))
+                .as("reads recovered by a retry")
+                .isPositive();
+        assertThat((double) with.incrErrors)
+                .as(
+                        "the only failed hits are INCRs broken after they were sent" + " (not re-sent)\n%s",
+                        with.prometheus)
+                .isLessThanOrEqualTo(with.retries(pool, "not_safe"));
+        assertThat(with.wrongDatabase)
+                .as("reads of database 0's value\n%s", with.service)
+                .isZero();
         without.assertNeverCountedTwice();
         with.assertNeverCountedTwice();
-        assertThat(with.service.agentLines("INFO")).as("the pool is named by endpoint and sized")
+        assertThat(with.service.agentLines("INFO"))
+                .as("the pool is named by endpoint and sized")
                 .anyMatch(line -> line.contains("pool 127.0.0.1:" + port + "/3 (jedis JedisPool): maxTotal 8 -> 160"));
-        assertThat(with.prometheus).as("Actuator's Prometheus endpoint")
+        assertThat(with.prometheus)
+                .as("Actuator's Prometheus endpoint")
                 .contains("db_client_connection_max{db_client_connection_pool_name=\"127.0.0.1:" + port + "/3\"")
                 .contains("redis_pool_agent_retries_total{");
         for (Load load : new Load[] {without, with}) {
-            assertThat(load.service.stdout() + load.service.stderr() + load.prometheus).as("the service's output")
-                    .doesNotContain(PASSWORD).doesNotContain(USER).doesNotContain(ADMIN_PASSWORD);
+            assertThat(load.service.stdout() + load.service.stderr() + load.prometheus)
+                    .as("the service's output")
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(USER)
+                    .doesNotContain(ADMIN_PASSWORD);
         }
     }
 
@@ -70,8 +87,10 @@ class SpringBootJedisRetryTest {
         RedisServerProcess server = redis.server();
         PooledJedisRetryApp.seed(server.host(), server.port(), ADMIN_PASSWORD, 3);
         Load load = new Load();
-        try (SpringBootService service = SpringBootService.start(jvm -> agent
-                        ? jvm.withAgent().systemProperty("redis.pool.env", "production")
+        try (SpringBootService service = SpringBootService.start(
+                jvm -> agent
+                        ? jvm.withAgent()
+                                .systemProperty("redis.pool.env", "production")
                                 .systemProperty("otel.metrics.exporter", "none")
                         : jvm,
                 "--spring.data.redis.client-type=jedis",
@@ -166,7 +185,8 @@ class SpringBootJedisRetryTest {
         /** Each acknowledged hit is on the server once; a failed one at most once. */
         void assertNeverCountedTwice() {
             assertThat(counter).as("counter >= acknowledged hits\n%s", this).isGreaterThanOrEqualTo(incrAcked);
-            assertThat(counter).as("counter <= acknowledged + failed hits\n%s", this)
+            assertThat(counter)
+                    .as("counter <= acknowledged + failed hits\n%s", this)
                     .isLessThanOrEqualTo(incrAcked + incrErrors);
         }
 

@@ -7,8 +7,7 @@ package io.redispoolagent.it.status;
  */
 public final class StatusThreadProbeApp {
 
-    private StatusThreadProbeApp() {
-    }
+    private StatusThreadProbeApp() {}
 
     public static void main(String[] args) throws InterruptedException {
         Thread.sleep(300);

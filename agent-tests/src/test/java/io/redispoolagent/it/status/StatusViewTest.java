@@ -3,13 +3,12 @@ package io.redispoolagent.it.status;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.HELD;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.MAX_WAIT;
 import static io.redispoolagent.it.harness.ExhaustedJedisPool.TIMED_OUT;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ExhaustedJedisPool;
-import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.Jdks;
+import io.redispoolagent.it.harness.Ports;
 import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.testsupport.json.JsonReader;
 import java.io.IOException;
@@ -51,8 +50,8 @@ class StatusViewTest {
         int port = Ports.free();
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Path release = tmp.resolve("release");
-        CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(
-                ExhaustedJedisPool.app(redis, release).systemProperty("redis.pool.status.port", String.valueOf(port))::run);
+        CompletableFuture<ChildJvm.Result> child = CompletableFuture.supplyAsync(ExhaustedJedisPool.app(redis, release)
+                .systemProperty("redis.pool.status.port", String.valueOf(port))::run);
         Map<String, Object> pool;
         try {
             pool = awaitPool(child, port, poolName);
@@ -66,37 +65,54 @@ class StatusViewTest {
             assertThat(pool.get("timeouts")).isEqualTo((double) TIMED_OUT);
             assertThat(pool.get("status")).isEqualTo("critical");
             Map<String, Object> settings = map(pool.get("settings"));
-            assertThat(map(settings.get("before")).get("maxTotal")).as("JedisPool's default").isEqualTo(8.0);
+            assertThat(map(settings.get("before")).get("maxTotal"))
+                    .as("JedisPool's default")
+                    .isEqualTo(8.0);
             assertThat(map(settings.get("after")).get("maxTotal")).isEqualTo((double) HELD);
             assertThat(map(settings.get("after")).get("maxWaitMillis")).isEqualTo((double) MAX_WAIT.toMillis());
             assertThat(list(settings.get("changes"))).contains("maxTotal 8 -> " + HELD);
             assertThat(map(pool.get("waitMillis")).get("count")).isEqualTo((double) (HELD + TIMED_OUT));
-            assertThat((Double) pool.get("suggestedMaxTotal")).as("the held peak of 3 at most 80 %% full")
+            assertThat((Double) pool.get("suggestedMaxTotal"))
+                    .as("the held peak of 3 at most 80 %% full")
                     .isGreaterThanOrEqualTo(4.0);
             List<Object> recommendations = list(pool.get("recommendations"));
             assertThat(recommendations).anySatisfy(r -> {
                 assertThat(map(r).get("severity")).isEqualTo("critical");
                 assertThat(map(r).get("code")).isEqualTo("exhausted");
-                assertThat((String) map(r).get("message")).startsWith("pool exhausted: " + TIMED_OUT + " borrows timed out");
+                assertThat((String) map(r).get("message"))
+                        .startsWith("pool exhausted: " + TIMED_OUT + " borrows timed out");
             });
             assertThat(recommendations).anySatisfy(r -> {
                 assertThat(map(r).get("severity")).isEqualTo("critical");
                 assertThat(map(r).get("code")).isEqualTo("utilization");
             });
-            assertThat(recommendations).anySatisfy(r -> assertThat((String) map(r).get("message"))
-                    .contains("redis.pool.maxTotal[" + poolName + "]="));
+            assertThat(recommendations)
+                    .anySatisfy(r -> assertThat((String) map(r).get("message"))
+                            .contains("redis.pool.maxTotal[" + poolName + "]="));
 
             // The CLI, as a user runs it, against the same live view.
             Cli table = cli("status", String.valueOf(port));
             assertThat(table.exitCode).as(table.output).isZero();
             assertThat(table.output).contains("POOL", "USED/MAX", "SUGGESTED", "Recommendations:");
-            String row = table.output.lines().filter(line -> line.startsWith(poolName)).findFirst().orElseThrow(
-                    () -> new AssertionError("no row for " + poolName + " in\n" + table.output));
-            assertThat(row.split("\\s{2,}")).as(table.output)
-                    .startsWith(poolName, "jedis", "JedisPool", "CRITICAL", HELD + "/" + HELD, "0", "100%", "0",
+            String row = table.output
+                    .lines()
+                    .filter(line -> line.startsWith(poolName))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + poolName + " in\n" + table.output));
+            assertThat(row.split("\\s{2,}"))
+                    .as(table.output)
+                    .startsWith(
+                            poolName,
+                            "jedis",
+                            "JedisPool",
+                            "CRITICAL",
+                            HELD + "/" + HELD,
+                            "0",
+                            "100%",
+                            "0",
                             String.valueOf(TIMED_OUT));
-            assertThat(table.output).contains("  CRITICAL  " + poolName + "  pool exhausted: " + TIMED_OUT
-                    + " borrows timed out");
+            assertThat(table.output)
+                    .contains("  CRITICAL  " + poolName + "  pool exhausted: " + TIMED_OUT + " borrows timed out");
             assertThat(table.output).contains("8->" + HELD);
 
             Cli json = cli("status", "127.0.0.1:" + port, "--json");
@@ -113,16 +129,19 @@ class StatusViewTest {
         // longer than the longest borrow the app saw, so the p99 is at most the bound of the bucket holding that.
         // Load can only raise the second bound (the app times it too); on an idle machine both give (100, 250].
         ExhaustedJedisPool.Borrows borrows = ExhaustedJedisPool.Borrows.of(result);
-        assertThat((Double) map(pool.get("waitMillis")).get("p99")).as("%s", borrows)
+        assertThat((Double) map(pool.get("waitMillis")).get("p99"))
+                .as("%s", borrows)
                 .isBetween(100.0, bucketBoundAtOrAbove(borrows.longest()) * 1000);
-        assertThat(result.agentLines("INFO")).as("%s", result)
+        assertThat(result.agentLines("INFO"))
+                .as("%s", result)
                 .anySatisfy(line -> assertThat(line).contains("status view: http://127.0.0.1:" + port + "/"));
         assertThat(result.agentLines("WARN")).as("%s", result).isEmpty();
         assertThat(result.agentLines("ERROR")).as("%s", result).isEmpty();
 
         Cli gone = cli("status", String.valueOf(port));
         assertThat(gone.exitCode).isEqualTo(1);
-        assertThat(gone.output).startsWith("Nothing answers on 127.0.0.1:" + port)
+        assertThat(gone.output)
+                .startsWith("Nothing answers on 127.0.0.1:" + port)
                 .contains("-Dredis.pool.status.port=<port>");
     }
 
@@ -132,18 +151,23 @@ class StatusViewTest {
             Path release = tmp.resolve("release");
             Files.writeString(release, "go");
             ChildJvm.Result result = ExhaustedJedisPool.app(redis, release)
-                    .systemProperty("redis.pool.status.port", String.valueOf(taken.getLocalPort())).run();
+                    .systemProperty("redis.pool.status.port", String.valueOf(taken.getLocalPort()))
+                    .run();
             assertThat(result.exitCode()).as("%s", result).isZero();
             assertThat(result.stdoutLines()).contains("DONE");
-            assertThat(result.agentLines("WARN")).as("%s", result).singleElement().satisfies(line -> assertThat(line)
-                    .contains("status view not started: cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .contains("the application runs on without it"));
+            assertThat(result.agentLines("WARN"))
+                    .as("%s", result)
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .contains("status view not started: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                            .contains("the application runs on without it"));
         }
     }
 
     @Test
     void withoutThePortNothingListensAndNoThreadStarts() {
-        ChildJvm.Result result = ChildJvm.forMain(StatusThreadProbeApp.class).withAgent().run();
+        ChildJvm.Result result =
+                ChildJvm.forMain(StatusThreadProbeApp.class).withAgent().run();
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.stdoutLines()).contains("status threads: 0");
         assertThat(result.agentLines()).noneSatisfy(line -> assertThat(line).contains("status view"));
@@ -165,19 +189,22 @@ class StatusViewTest {
                 }
             }
             if (child.isDone()) {
-                throw new AssertionError("the app ended before the view showed its pool; last:\n" + last + "\n" + child.get());
+                throw new AssertionError(
+                        "the app ended before the view showed its pool; last:\n" + last + "\n" + child.get());
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the view never showed " + poolName + " with " + TIMED_OUT + " timeouts; last:\n" + last);
+        throw new AssertionError(
+                "the view never showed " + poolName + " with " + TIMED_OUT + " timeouts; last:\n" + last);
     }
 
-    private record Cli(int exitCode, String output) {
-    }
+    private record Cli(int exitCode, String output) {}
 
     /** {@code java -jar redis-pool-agent.jar <args>}, as a user runs it. */
     private static Cli cli(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Jdks.current().resolve("bin/java").toString(), "-jar",
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Jdks.current().resolve("bin/java").toString(),
+                "-jar",
                 ChildJvm.agentJar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -186,12 +213,17 @@ class StatusViewTest {
         return new Cli(process.exitValue(), output);
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private static String get(String url) throws InterruptedException {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException nothingYet) {
             return null;
@@ -203,7 +235,8 @@ class StatusViewTest {
     /** The agent jar's classes, on a loader of their own: the tests have the agent on no classpath. */
     private static synchronized ClassLoader agentClasses() throws IOException {
         if (agentJarLoader == null) {
-            agentJarLoader = new URLClassLoader(new URL[] {ChildJvm.agentJar().toUri().toURL()}, null);
+            agentJarLoader =
+                    new URLClassLoader(new URL[] {ChildJvm.agentJar().toUri().toURL()}, null);
         }
         return agentJarLoader;
     }
@@ -215,12 +248,16 @@ class StatusViewTest {
     static double bucketBoundAtOrAbove(Duration took) {
         double[] bounds;
         try {
-            bounds = (double[]) agentClasses().loadClass("io.redispoolagent.metrics.LatencyHistogram")
-                    .getField("BOUNDARIES_SECONDS").get(null);
+            bounds = (double[]) agentClasses()
+                    .loadClass("io.redispoolagent.metrics.LatencyHistogram")
+                    .getField("BOUNDARIES_SECONDS")
+                    .get(null);
         } catch (ReflectiveOperationException | IOException e) {
             throw new AssertionError("cannot read the bucket bounds from the agent jar", e);
         }
-        return Arrays.stream(bounds).filter(bound -> Math.round(bound * 1e9) >= took.toNanos()).findFirst()
+        return Arrays.stream(bounds)
+                .filter(bound -> Math.round(bound * 1e9) >= took.toNanos())
+                .findFirst()
                 .orElse(Double.POSITIVE_INFINITY);
     }
 
@@ -235,5 +272,4 @@ class StatusViewTest {
         assertThat(value).isInstanceOf(List.class);
         return (List<Object>) value;
     }
-
 }

@@ -1,21 +1,20 @@
 package io.redispoolagent.it.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.redispoolagent.it.harness.BackgroundChild;
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ClientMatrix;
 import io.redispoolagent.it.harness.RedisSentinelSetup;
 import io.redispoolagent.it.scenarios.JedisSentinelFailoverApp;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Jedis' Sentinel clients against a real master, replica and sentinel, for every Jedis of the matrix,
@@ -40,8 +39,13 @@ class SentinelFailoverSizingTest {
     private static final Map<ClientMatrix.Client, Run> RUNS = new ConcurrentHashMap<>();
 
     /** What one child printed ({@code label -> rest of line}), and the masters before and after the failover. */
-    private record Run(ChildJvm.Result result, Map<String, String> lines, int oldMaster, int newMaster,
-            long topologyMillis, long failoverMillis) {
+    private record Run(
+            ChildJvm.Result result,
+            Map<String, String> lines,
+            int oldMaster,
+            int newMaster,
+            long topologyMillis,
+            long failoverMillis) {
 
         String line(String label) {
             assertThat(lines).as(result.toString()).containsKey(label);
@@ -80,14 +84,20 @@ class SentinelFailoverSizingTest {
     private static Run failOverUnderChild(ClientMatrix.Client client) {
         long start = System.nanoTime();
         try (RedisSentinelSetup topology = RedisSentinelSetup.start(MASTER_NAME);
-             BackgroundChild child = BackgroundChild.prepare()) {
+                BackgroundChild child = BackgroundChild.prepare()) {
             long topologyMillis = (System.nanoTime() - start) / 1_000_000;
             int oldMaster = topology.currentMasterPort();
-            child.start(ChildJvm.forMain(JedisSentinelFailoverApp.class).client(client).withAgent()
+            child.start(ChildJvm.forMain(JedisSentinelFailoverApp.class)
+                    .client(client)
+                    .withAgent()
                     .systemProperty("redis.pool.env", "production")
-                    .args(topology.sentinelAddress(), MASTER_NAME, child.handshake().toString()));
+                    .args(
+                            topology.sentinelAddress(),
+                            MASTER_NAME,
+                            child.handshake().toString()));
 
-            int subscribers = Integer.parseInt(child.awaitFile("ready", READY_TIMEOUT).trim());
+            int subscribers =
+                    Integer.parseInt(child.awaitFile("ready", READY_TIMEOUT).trim());
             topology.awaitSubscribers(subscribers);
             long failoverStart = System.nanoTime();
             int newMaster = topology.failover();
@@ -107,8 +117,10 @@ class SentinelFailoverSizingTest {
         Run run = run(client);
 
         assertThat(run.line("JedisSentinelPool/before")).as(run.toString()).isEqualTo(PRODUCTION);
-        assertThat(run.sentinelPoolInfoLines("JedisSentinelPool")).as(run.toString())
-                .singleElement().satisfies(line -> assertThat(line).contains("maxTotal 8 -> 160"));
+        assertThat(run.sentinelPoolInfoLines("JedisSentinelPool"))
+                .as(run.toString())
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("maxTotal 8 -> 160"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,13 +129,17 @@ class SentinelFailoverSizingTest {
         Run run = run(client);
 
         assertThat(run.newMaster()).isNotEqualTo(run.oldMaster());
-        assertThat(run.line("JedisSentinelPool/after.server")).as(run.toString())
+        assertThat(run.line("JedisSentinelPool/after.server"))
+                .as(run.toString())
                 .isEqualTo("port=" + run.newMaster() + " role=master");
         assertThat(run.line("JedisSentinelPool/after")).as(run.toString()).isEqualTo(PRODUCTION);
         // The same pool object, re-pointed at the new master: nothing new to size, nothing logged twice.
-        assertThat(run.line("JedisSentinelPool/after.pool")).as(run.toString())
+        assertThat(run.line("JedisSentinelPool/after.pool"))
+                .as(run.toString())
                 .isEqualTo(run.line("JedisSentinelPool/before.pool"));
-        assertThat(run.sentinelPoolInfoLines("JedisSentinelPool")).as(run.toString()).hasSize(1);
+        assertThat(run.sentinelPoolInfoLines("JedisSentinelPool"))
+                .as(run.toString())
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,10 +150,14 @@ class SentinelFailoverSizingTest {
 
         assertThat(run.providerClients()).as(run.toString()).isNotEmpty();
         for (String label : run.providerClients()) {
-            assertThat(run.line(label + "/before")).as(label + " before\n" + run).isEqualTo(PRODUCTION);
-            assertThat(run.line(label + "/after.server")).as(label + "\n" + run)
+            assertThat(run.line(label + "/before"))
+                    .as(label + " before\n" + run)
+                    .isEqualTo(PRODUCTION);
+            assertThat(run.line(label + "/after.server"))
+                    .as(label + "\n" + run)
                     .isEqualTo("port=" + run.newMaster() + " role=master");
-            assertThat(run.line(label + "/after.pool")).as(label + " builds a new pool for the new master\n" + run)
+            assertThat(run.line(label + "/after.pool"))
+                    .as(label + " builds a new pool for the new master\n" + run)
                     .isNotEqualTo(run.line(label + "/before.pool"));
             assertThat(run.line(label + "/after")).as(label + " after\n" + run).isEqualTo(PRODUCTION);
         }
@@ -150,10 +170,12 @@ class SentinelFailoverSizingTest {
         Run run = run(client);
 
         // One line for the pool built at start, one for the pool built for the new master, per client.
-        assertThat(run.sentinelPoolInfoLines("SentineledConnectionProvider")).as(run.toString())
+        assertThat(run.sentinelPoolInfoLines("SentineledConnectionProvider"))
+                .as(run.toString())
                 .hasSize(2 * run.providerClients().size())
                 .allSatisfy(line -> assertThat(line).contains("maxTotal 8 -> 160"));
-        assertThat(run.result().agentLines("INFO")).as("every pool is named after the sentinel master\n" + run)
+        assertThat(run.result().agentLines("INFO"))
+                .as("every pool is named after the sentinel master\n" + run)
                 .filteredOn(line -> line.contains(" pool ") && line.contains(" -> "))
                 .allSatisfy(line -> assertThat(line).contains(" pool " + POOL_NAME + " (jedis "));
     }

@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** Times every borrow, and lets the library adopt a pool built before the agent was attached. */
 public final class BorrowAdvice {
 
-    private BorrowAdvice() {
-    }
+    private BorrowAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long onEnter(@Advice.This Object pool) {
@@ -15,8 +14,11 @@ public final class BorrowAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
-                              @Advice.Return Object connection, @Advice.Thrown Throwable failure) {
+    public static void onExit(
+            @Advice.This Object pool,
+            @Advice.Enter long startNanos,
+            @Advice.Return Object connection,
+            @Advice.Thrown Throwable failure) {
         PoolEvents.borrowEnded(pool, startNanos, connection, failure);
     }
 }

@@ -10,8 +10,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class CreateAdvice {
 
-    private CreateAdvice() {
-    }
+    private CreateAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long onEnter() {
@@ -19,8 +18,7 @@ public final class CreateAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
-                              @Advice.Return Object created) {
+    public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Return Object created) {
         PoolEvents.creationEnded(pool, startNanos, created);
         PooledJedisRetry.created(pool, created);
     }

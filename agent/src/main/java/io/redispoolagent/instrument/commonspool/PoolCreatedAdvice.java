@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** Hands every new GenericObjectPool to the library, which decides whether it is a Redis pool. */
 public final class PoolCreatedAdvice {
 
-    private PoolCreatedAdvice() {
-    }
+    private PoolCreatedAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void onExit(@Advice.This Object pool, @Advice.Argument(0) Object factory) {

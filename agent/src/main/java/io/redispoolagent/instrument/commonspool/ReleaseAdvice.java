@@ -6,8 +6,7 @@ import net.bytebuddy.asm.Advice;
 /** A connection handed back (returned or invalidated) is no longer a leak suspect. */
 public final class ReleaseAdvice {
 
-    private ReleaseAdvice() {
-    }
+    private ReleaseAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void onEnter(@Advice.Argument(0) Object connection) {

@@ -1,9 +1,8 @@
 package io.redispoolagent.instrument.commonspool;
 
 import io.redispoolagent.pool.PoolEvents;
-import net.bytebuddy.asm.Advice;
-
 import java.time.Duration;
+import net.bytebuddy.asm.Advice;
 
 /**
  * Use time, as commons-pool2 itself measures it when a connection comes back ({@code updateStatsReturn}):
@@ -11,12 +10,10 @@ import java.time.Duration;
  */
 public final class ReturnAdvice {
 
-    private ReturnAdvice() {
-    }
+    private ReturnAdvice() {}
 
     public static final class Millis {
-        private Millis() {
-        }
+        private Millis() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object pool, @Advice.Argument(0) long usedMillis) {
@@ -25,8 +22,7 @@ public final class ReturnAdvice {
     }
 
     public static final class Timed {
-        private Timed() {
-        }
+        private Timed() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object pool, @Advice.Argument(0) Duration used) {

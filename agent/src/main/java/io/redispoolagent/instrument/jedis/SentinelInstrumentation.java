@@ -1,13 +1,13 @@
 package io.redispoolagent.instrument.jedis;
 
-import io.redispoolagent.pool.PoolLifecycle;
-import io.redispoolagent.pool.SentinelNaming;
-import io.redispoolagent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
+import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.pool.SentinelNaming;
+import net.bytebuddy.asm.Advice;
 
 /**
  * Jedis pools behind Redis Sentinel, named after their master: {@code JedisSentinelPool} (3-8) learns
@@ -17,20 +17,19 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class SentinelInstrumentation {
 
     public static final TypeInstrumentation SENTINEL_POOL = TypeInstrumentation.of(
-            "redis.clients.jedis.JedisSentinelPool", (builder, type) -> builder.visit(
-                    Advice.to(SentinelPoolAdvice.class).on(named("initSentinels")
-                            .and(takesArguments(2)).and(takesArgument(1, String.class)))));
+            "redis.clients.jedis.JedisSentinelPool",
+            (builder, type) -> builder.visit(Advice.to(SentinelPoolAdvice.class)
+                    .on(named("initSentinels").and(takesArguments(2)).and(takesArgument(1, String.class)))));
 
     public static final TypeInstrumentation SENTINEL_PROVIDER = TypeInstrumentation.of(
-            "redis.clients.jedis.providers.SentineledConnectionProvider", (builder, type) -> builder.visit(
-                    Advice.to(SentinelProviderAdvice.class).on(named("initMaster").and(takesArguments(1)))));
+            "redis.clients.jedis.providers.SentineledConnectionProvider",
+            (builder, type) -> builder.visit(Advice.to(SentinelProviderAdvice.class)
+                    .on(named("initMaster").and(takesArguments(1)))));
 
-    private SentinelInstrumentation() {
-    }
+    private SentinelInstrumentation() {}
 
     public static final class SentinelPoolAdvice {
-        private SentinelPoolAdvice() {
-        }
+        private SentinelPoolAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object sentinelPool, @Advice.Argument(1) String masterName) {
@@ -39,8 +38,7 @@ public final class SentinelInstrumentation {
     }
 
     public static final class SentinelProviderAdvice {
-        private SentinelProviderAdvice() {
-        }
+        private SentinelProviderAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object provider) {

@@ -1,17 +1,16 @@
 package io.redispoolagent.instrument.lettuce;
 
-import io.redispoolagent.pool.AsyncPoolPlan;
-import io.redispoolagent.pool.PoolEvents;
-import io.redispoolagent.pool.PoolLifecycle;
-import io.redispoolagent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
-
-import java.util.concurrent.CompletableFuture;
-
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
+import io.redispoolagent.pool.AsyncPoolPlan;
+import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.pool.PoolLifecycle;
+import java.util.concurrent.CompletableFuture;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Lettuce's {@code BoundedAsyncPool}: its sizes are final fields copied from an immutable config, so
@@ -20,17 +19,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class BoundedAsyncPoolInstrumentation {
 
     public static final TypeInstrumentation ASYNC_POOL = TypeInstrumentation.of(
-            "io.lettuce.core.support.BoundedAsyncPool", (builder, type) -> builder
-                    .visit(Advice.to(ConstructorAdvice.class).on(isConstructor().and(takesArguments(3))))
+            "io.lettuce.core.support.BoundedAsyncPool",
+            (builder, type) -> builder.visit(Advice.to(ConstructorAdvice.class)
+                            .on(isConstructor().and(takesArguments(3))))
                     .visit(Advice.to(AcquireAdvice.class).on(named("acquire").and(takesArguments(0))))
                     .visit(Advice.to(ClosedAdvice.class).on(named("closeAsync").and(takesArguments(0)))));
 
-    private BoundedAsyncPoolInstrumentation() {
-    }
+    private BoundedAsyncPoolInstrumentation() {}
 
     public static final class AcquireAdvice {
-        private AcquireAdvice() {
-        }
+        private AcquireAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static long onEnter() {
@@ -38,15 +36,14 @@ public final class BoundedAsyncPoolInstrumentation {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos,
-                                  @Advice.Return CompletableFuture<?> acquired) {
+        public static void onExit(
+                @Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Return CompletableFuture<?> acquired) {
             PoolEvents.asyncAcquired(pool, startNanos, acquired);
         }
     }
 
     public static final class ClosedAdvice {
-        private ClosedAdvice() {
-        }
+        private ClosedAdvice() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(@Advice.This Object pool) {
@@ -55,11 +52,11 @@ public final class BoundedAsyncPoolInstrumentation {
     }
 
     public static final class ConstructorAdvice {
-        private ConstructorAdvice() {
-        }
+        private ConstructorAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static AsyncPoolPlan onEnter(@Advice.Argument(0) Object factory,
+        public static AsyncPoolPlan onEnter(
+                @Advice.Argument(0) Object factory,
                 @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object poolConfig) {
             AsyncPoolPlan plan = PoolLifecycle.asyncPoolCreating(factory, poolConfig);
             if (plan != null) {

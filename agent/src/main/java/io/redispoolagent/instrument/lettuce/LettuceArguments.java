@@ -15,8 +15,7 @@ final class LettuceArguments {
     /** Cannot be a Redis keyword or number: what a key, value or secret reads as. */
     static final String OPAQUE = "\u0000";
 
-    private LettuceArguments() {
-    }
+    private LettuceArguments() {}
 
     static List<Object> of(Object commandArgs) {
         Object singular = commandArgs == null ? null : LettuceMembers.SINGULAR_ARGUMENTS.read(commandArgs);

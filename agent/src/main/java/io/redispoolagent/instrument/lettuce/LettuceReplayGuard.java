@@ -6,7 +6,6 @@ import io.redispoolagent.retry.CommandSafety;
 import io.redispoolagent.retry.RetryOutcome;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.Safety;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,14 +52,24 @@ import java.util.Set;
 public final class LettuceReplayGuard {
 
     private static final Set<String> RESTORED_BY_LETTUCE = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
-            "AUTH", "HELLO", "SELECT", "CLIENT", "READONLY", "READWRITE", "PING", "SUBSCRIBE", "PSUBSCRIBE",
-            "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE")));
+            "AUTH",
+            "HELLO",
+            "SELECT",
+            "CLIENT",
+            "READONLY",
+            "READWRITE",
+            "PING",
+            "SUBSCRIBE",
+            "PSUBSCRIBE",
+            "SSUBSCRIBE",
+            "UNSUBSCRIBE",
+            "PUNSUBSCRIBE",
+            "SUNSUBSCRIBE")));
 
-    private static final Set<String> TRANSACTION = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
-            "MULTI", "EXEC", "DISCARD")));
+    private static final Set<String> TRANSACTION =
+            Collections.unmodifiableSet(new HashSet<>(Arrays.asList("MULTI", "EXEC", "DISCARD")));
 
-    private LettuceReplayGuard() {
-    }
+    private LettuceReplayGuard() {}
 
     /** After {@code drainQueue()}: fails and removes the commands that must not be sent again. */
     public static void drained(Object handler, Collection<?> inFlight) {
@@ -82,11 +91,15 @@ public final class LettuceReplayGuard {
             }
         }
         if (!failed.isEmpty()) {
-            AgentLog.infoOnce("retry:lettuce-replay", "lettuce: a connection dropped with commands in flight; the ones"
-                    + " not safe to repeat (here " + failed + ") fail instead of being replayed by Lettuce after the"
-                    + " reconnect, so that no write is applied twice. Safe commands are replayed as before.");
+            AgentLog.infoOnce(
+                    "retry:lettuce-replay",
+                    "lettuce: a connection dropped with commands in flight; the ones"
+                            + " not safe to repeat (here " + failed
+                            + ") fail instead of being replayed by Lettuce after the"
+                            + " reconnect, so that no write is applied twice. Safe commands are replayed as before.");
             if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
-                AgentLog.debug("lettuce: " + inFlight.size() + " in-flight commands replayed, failed instead: " + failed);
+                AgentLog.debug(
+                        "lettuce: " + inFlight.size() + " in-flight commands replayed, failed instead: " + failed);
             }
         }
     }
@@ -103,11 +116,14 @@ public final class LettuceReplayGuard {
         }
         Object stack = LettuceMembers.STACK.read(handler);
         Object oldest = stack instanceof Queue ? ((Queue<?>) stack).peek() : null;
-        if (oldest == null || isDone(oldest) || !replayable(RetryPolicies.fallback().commands(), oldest)) {
+        if (oldest == null
+                || isDone(oldest)
+                || !replayable(RetryPolicies.fallback().commands(), oldest)) {
             return false;
         }
         Object channel = LettuceMembers.CHANNEL.read(handler);
-        if (channel == null || !LettuceMembers.IS_ACTIVE.readBoolean(channel, false)
+        if (channel == null
+                || !LettuceMembers.IS_ACTIVE.readBoolean(channel, false)
                 || !LettuceMembers.IS_CONNECTED.readBoolean(handler, false)) {
             notifyException(LettuceMembers.ENDPOINT.read(handler), cause);
         }
@@ -119,8 +135,8 @@ public final class LettuceReplayGuard {
         try {
             LettuceMembers.NOTIFY_EXCEPTION.require(endpoint.getClass()).invoke(endpoint, cause);
         } catch (RuntimeException | LinkageError unreachable) {
-            AgentLog.warnOnce("retry:lettuce-notify", "lettuce: cannot report a connection failure to the endpoint",
-                    unreachable);
+            AgentLog.warnOnce(
+                    "retry:lettuce-notify", "lettuce: cannot report a connection failure to the endpoint", unreachable);
         }
     }
 
@@ -131,16 +147,22 @@ public final class LettuceReplayGuard {
      */
     private static boolean replayable(CommandSafety table, Object command) {
         String name = name(command);
-        return name != null && !isTransactional(command)
-                && (RESTORED_BY_LETTUCE.contains(name) || safety(table, name, command).safeToRepeat());
+        return name != null
+                && !isTransactional(command)
+                && (RESTORED_BY_LETTUCE.contains(name)
+                        || safety(table, name, command).safeToRepeat());
     }
 
     /** True when Lettuce is going to replay (autoReconnect on); otherwise it fails them all itself. */
     private static boolean willReplay(Object handler) {
         Object options = LettuceMembers.CLIENT_OPTIONS.read(handler);
         if (options == null) {
-            AgentLog.warnOnce("retry:lettuce-options", "lettuce: cannot read the client options of "
-                    + handler.getClass().getName() + "; its replay after a reconnect is left as without the agent", null);
+            AgentLog.warnOnce(
+                    "retry:lettuce-options",
+                    "lettuce: cannot read the client options of "
+                            + handler.getClass().getName()
+                            + "; its replay after a reconnect is left as without the agent",
+                    null);
             return false;
         }
         return LettuceMembers.IS_AUTO_RECONNECT.readBoolean(options, false);
@@ -153,18 +175,22 @@ public final class LettuceReplayGuard {
     /** MULTI, EXEC, DISCARD, or a command queued inside MULTI (Lettuce wraps those in a TransactionalCommand). */
     private static boolean isTransactional(Object command) {
         String name = name(command);
-        return name != null && TRANSACTION.contains(name) || LettuceMembers.TRANSACTIONAL_COMMAND.describes(command.getClass());
+        return name != null && TRANSACTION.contains(name)
+                || LettuceMembers.TRANSACTIONAL_COMMAND.describes(command.getClass());
     }
 
     /** The command's name as sent ({@code getType().getBytes()}), or null if unreadable. */
     static String name(Object command) {
         Object type = LettuceMembers.GET_TYPE.read(command);
         Object bytes = type == null ? null : LettuceMembers.GET_BYTES.read(type);
-        return bytes instanceof byte[] ? new String((byte[]) bytes, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT) : null;
+        return bytes instanceof byte[]
+                ? new String((byte[]) bytes, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT)
+                : null;
     }
 
     private static Safety safety(CommandSafety table, String name, Object command) {
-        return table.classify(name, LettuceArguments.of(LettuceMembers.GET_ARGS.read(command)), ArgumentAccessor.LISTS, 0);
+        return table.classify(
+                name, LettuceArguments.of(LettuceMembers.GET_ARGS.read(command)), ArgumentAccessor.LISTS, 0);
     }
 
     /**
@@ -175,7 +201,9 @@ public final class LettuceReplayGuard {
         try {
             String message = "Connection lost after " + name + " was sent; not replayed after the reconnect because"
                     + " it is not safe to repeat (redis-pool-agent): it may or may not have been executed";
-            Object exception = LettuceMembers.NEW_REDIS_EXCEPTION.require(command.getClass()).invoke(message);
+            Object exception = LettuceMembers.NEW_REDIS_EXCEPTION
+                    .require(command.getClass())
+                    .invoke(message);
             Object output = LettuceMembers.GET_OUTPUT.read(command);
             if (output != null) {
                 LettuceMembers.SET_ERROR.require(output.getClass()).invoke(output, message);
@@ -184,8 +212,10 @@ public final class LettuceReplayGuard {
             failTransactionQueue(output, exception);
             return true;
         } catch (RuntimeException | LinkageError cannotFail) {
-            AgentLog.warnOnce("retry:lettuce-fail", "lettuce: cannot fail an in-flight " + name
-                    + "; Lettuce replays it as without the agent", cannotFail);
+            AgentLog.warnOnce(
+                    "retry:lettuce-fail",
+                    "lettuce: cannot fail an in-flight " + name + "; Lettuce replays it as without the agent",
+                    cannotFail);
             return false;
         }
     }

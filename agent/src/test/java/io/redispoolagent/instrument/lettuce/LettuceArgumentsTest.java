@@ -64,20 +64,32 @@ class LettuceArgumentsTest {
 
     @Test
     void keywordsAndNumbersAreReadAndKeysValuesAndSecretsAreOpaque() {
-        List<Object> read = LettuceArguments.of(new CommandArgs(new KeyArgument(), new ValueArgument(),
-                new ProtocolKeywordArgument("EX"), new IntegerArgument(), new CharArrayArgument()));
+        List<Object> read = LettuceArguments.of(new CommandArgs(
+                new KeyArgument(),
+                new ValueArgument(),
+                new ProtocolKeywordArgument("EX"),
+                new IntegerArgument(),
+                new CharArrayArgument()));
 
-        assertThat(read).containsExactly(LettuceArguments.OPAQUE, LettuceArguments.OPAQUE, "EX", "10", LettuceArguments.OPAQUE);
+        assertThat(read)
+                .containsExactly(LettuceArguments.OPAQUE, LettuceArguments.OPAQUE, "EX", "10", LettuceArguments.OPAQUE);
     }
 
     @Test
     void aPlainSetIsSafeToReplayAndASetNxIsNot() {
         CommandSafety table = CommandSafety.builtIn();
 
-        Safety plain = table.classify("SET", LettuceArguments.of(new CommandArgs(new KeyArgument(), new ValueArgument())),
-                ArgumentAccessor.LISTS, 0);
-        Safety nx = table.classify("SET", LettuceArguments.of(new CommandArgs(new KeyArgument(), new ValueArgument(),
-                new ProtocolKeywordArgument("NX"))), ArgumentAccessor.LISTS, 0);
+        Safety plain = table.classify(
+                "SET",
+                LettuceArguments.of(new CommandArgs(new KeyArgument(), new ValueArgument())),
+                ArgumentAccessor.LISTS,
+                0);
+        Safety nx = table.classify(
+                "SET",
+                LettuceArguments.of(
+                        new CommandArgs(new KeyArgument(), new ValueArgument(), new ProtocolKeywordArgument("NX"))),
+                ArgumentAccessor.LISTS,
+                0);
 
         assertThat(plain.safeToRepeat()).isTrue();
         assertThat(nx.safeToRepeat()).isFalse();

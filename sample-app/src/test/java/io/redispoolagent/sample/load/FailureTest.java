@@ -10,20 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class FailureTest {
 
-  @Test
-  void statuses() {
-    assertThat(Failure.forStatus(200)).isNull();
-    assertThat(Failure.forStatus(204)).isNull();
-    assertThat(Failure.forStatus(401)).isEqualTo("http_401");
-    assertThat(Failure.forStatus(503)).isEqualTo("http_503");
-  }
+    @Test
+    void statuses() {
+        assertThat(Failure.forStatus(200)).isNull();
+        assertThat(Failure.forStatus(204)).isNull();
+        assertThat(Failure.forStatus(401)).isEqualTo("http_401");
+        assertThat(Failure.forStatus(503)).isEqualTo("http_503");
+    }
 
-  @Test
-  void exceptions() {
-    assertThat(Failure.forException(new SocketTimeoutException("Read timed out"))).isEqualTo("timeout");
-    assertThat(Failure.forException(new SocketTimeoutException("connect timed out"))).isEqualTo("timeout");
-    assertThat(Failure.forException(new ConnectException("Connection refused"))).isEqualTo("connection_error");
-    assertThat(Failure.forException(new SocketException("Connection reset"))).isEqualTo("connection_error");
-    assertThat(Failure.forException(new IOException("Premature EOF"))).isEqualTo("connection_error");
-  }
+    @Test
+    void exceptions() {
+        assertThat(Failure.forException(new SocketTimeoutException("Read timed out")))
+                .isEqualTo("timeout");
+        assertThat(Failure.forException(new SocketTimeoutException("connect timed out")))
+                .isEqualTo("timeout");
+        assertThat(Failure.forException(new ConnectException("Connection refused")))
+                .isEqualTo("connection_error");
+        assertThat(Failure.forException(new SocketException("Connection reset")))
+                .isEqualTo("connection_error");
+        assertThat(Failure.forException(new IOException("Premature EOF"))).isEqualTo("connection_error");
+    }
 }

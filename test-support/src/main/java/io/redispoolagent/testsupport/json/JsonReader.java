@@ -15,11 +15,10 @@ import java.util.Map;
  * as JSON has one number type: a test expects {@code 8.0} whether the writer printed {@code 8} or {@code 8.0}.
  */
 public final class JsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonReader() {
-    }
+    private JsonReader() {}
 
     /** The document's value; an {@link IllegalArgumentException} when it is not exactly one valid JSON value. */
     public static Object parse(String json) {

@@ -29,6 +29,7 @@ public final class FaultProxy implements AutoCloseable {
     private final int port;
     /** Each open connection, with the {@link #resetRound()} count at its accept. */
     private final Map<Socket[], Long> pairs = new ConcurrentHashMap<>();
+
     private final AtomicLong rounds = new AtomicLong();
     private final List<Long> acceptNanos = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
@@ -121,56 +122,60 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void startAcceptor(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
-            while (!closed && !listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    acceptNanos.add(System.nanoTime());
-                    client.setTcpNoDelay(true);
-                    if (rejecting) {
-                        reset(new Socket[] {client, null});
-                        continue;
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!closed && !listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            acceptNanos.add(System.nanoTime());
+                            client.setTcpNoDelay(true);
+                            if (rejecting) {
+                                reset(new Socket[] {client, null});
+                                continue;
+                            }
+                            Socket upstream;
+                            try {
+                                upstream = new Socket(targetHost, targetPort);
+                            } catch (IOException refused) {
+                                reset(new Socket[] {client, null});
+                                continue;
+                            }
+                            upstream.setTcpNoDelay(true);
+                            Socket[] pair = {client, upstream};
+                            pairs.put(pair, rounds.get());
+                            pump(pair, client, upstream);
+                            pump(pair, upstream, client);
+                        } catch (IOException stopped) {
+                            // closed by down() or close(), or the upstream refused: keep going while listening
+                        }
                     }
-                    Socket upstream;
-                    try {
-                        upstream = new Socket(targetHost, targetPort);
-                    } catch (IOException refused) {
-                        reset(new Socket[] {client, null});
-                        continue;
-                    }
-                    upstream.setTcpNoDelay(true);
-                    Socket[] pair = {client, upstream};
-                    pairs.put(pair, rounds.get());
-                    pump(pair, client, upstream);
-                    pump(pair, upstream, client);
-                } catch (IOException stopped) {
-                    // closed by down() or close(), or the upstream refused: keep going while listening
-                }
-            }
-        }, "fault-proxy-accept");
+                },
+                "fault-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket[] pair, Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try {
-                InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    while (stalled && !from.isClosed()) {
-                        Thread.sleep(1);
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try {
+                        InputStream in = from.getInputStream();
+                        OutputStream out = to.getOutputStream();
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            while (stalled && !from.isClosed()) {
+                                Thread.sleep(1);
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException ended) {
+                        // reset, or the other side went
+                    } finally {
+                        closeQuietly(pair);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException ended) {
-                // reset, or the other side went
-            } finally {
-                closeQuietly(pair);
-            }
-        }, "fault-proxy-pump");
+                },
+                "fault-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -187,8 +187,17 @@ public final class RedisServerProcess implements AutoCloseable {
         if (configFile != null) {
             command.add(configFile.toString());
         }
-        command.addAll(Arrays.asList("--port", Integer.toString(port), "--bind", HOST,
-                "--save", "", "--appendonly", "no", "--dir", workDir.toString()));
+        command.addAll(Arrays.asList(
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                workDir.toString()));
         command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command)
@@ -219,12 +228,14 @@ public final class RedisServerProcess implements AutoCloseable {
                 RUNNING.remove(this);
                 String log = log();
                 String message = this + " exited with code " + process.exitValue() + " while starting. Log:\n" + log;
-                throw log.contains("Address already in use") ? new PortTakenException(message) : new IllegalStateException(message);
+                throw log.contains("Address already in use")
+                        ? new PortTakenException(message)
+                        : new IllegalStateException(message);
             }
             if (System.currentTimeMillis() > deadline) {
                 kill();
-                throw new IllegalStateException(this + " did not answer PING within "
-                        + STARTUP_TIMEOUT_MILLIS + " ms. Log:\n" + log());
+                throw new IllegalStateException(
+                        this + " did not answer PING within " + STARTUP_TIMEOUT_MILLIS + " ms. Log:\n" + log());
             }
             sleep(20);
         }
@@ -235,7 +246,8 @@ public final class RedisServerProcess implements AutoCloseable {
         try (RespClient client = new RespClient(HOST, port, 1_000)) {
             Object reply = client.call("PING");
             return "PONG".equals(reply)
-                    || reply instanceof RuntimeException && ((RuntimeException) reply).getMessage().startsWith("NOAUTH");
+                    || reply instanceof RuntimeException
+                            && ((RuntimeException) reply).getMessage().startsWith("NOAUTH");
         } catch (IOException e) {
             return false;
         }
@@ -278,7 +290,8 @@ public final class RedisServerProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(RedisServerProcess::killAllAndCleanUp, "redis-server-cleanup"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(RedisServerProcess::killAllAndCleanUp, "redis-server-cleanup"));
         }
         return installDir;
     }

@@ -34,8 +34,11 @@ class RespClientAndKillerTest {
             assertThat(client.call("ECHO", "a\r\nb")).isEqualTo("a\r\nb");
             assertThat(client.call("RPUSH", "l", "x", "y")).isEqualTo(2L);
             assertThat(client.call("LRANGE", "l", "0", "-1")).asList().containsExactly("x", "y");
-            assertThat(client.call("INCR", "l")).isInstanceOf(RuntimeException.class)
-                    .extracting(Object::toString).asString().contains("WRONGTYPE");
+            assertThat(client.call("INCR", "l"))
+                    .isInstanceOf(RuntimeException.class)
+                    .extracting(Object::toString)
+                    .asString()
+                    .contains("WRONGTYPE");
         }
     }
 

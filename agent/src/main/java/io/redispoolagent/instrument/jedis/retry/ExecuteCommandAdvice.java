@@ -11,8 +11,7 @@ import net.bytebuddy.asm.Advice;
  */
 public final class ExecuteCommandAdvice {
 
-    private ExecuteCommandAdvice() {
-    }
+    private ExecuteCommandAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static RetryPolicy onEnter(@Advice.This Object executor, @Advice.Local("startNanos") long startNanos) {
@@ -23,11 +22,16 @@ public final class ExecuteCommandAdvice {
         return policy;
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class, repeatOn = Advice.OnNonDefaultValue.class,
+    @Advice.OnMethodExit(
+            onThrowable = Throwable.class,
+            repeatOn = Advice.OnNonDefaultValue.class,
             suppress = Throwable.class)
-    public static boolean onExit(@Advice.Enter RetryPolicy policy, @Advice.Argument(0) Object commandObject,
-                                 @Advice.Thrown Throwable failure, @Advice.Local("startNanos") long startNanos,
-                                 @Advice.Local("attempts") int attempts) {
+    public static boolean onExit(
+            @Advice.Enter RetryPolicy policy,
+            @Advice.Argument(0) Object commandObject,
+            @Advice.Thrown Throwable failure,
+            @Advice.Local("startNanos") long startNanos,
+            @Advice.Local("attempts") int attempts) {
         if (policy == null) {
             return false;
         }

@@ -18,17 +18,19 @@ final class Jedis3Client {
     private static final ClientMember GET_PORT = CONNECTION.method("getPort", int.class);
     private static final ClientMember DISCONNECT = CONNECTION.method("disconnect", Object.class);
     // By shape: ProtocolCommand, which the stand-ins of the unit tests cannot name.
-    private static final ClientMember SEND_COMMAND = CONNECTION.method("sendCommand", Object.class, ClientType.ANY, byte[][].class);
+    private static final ClientMember SEND_COMMAND =
+            CONNECTION.method("sendCommand", Object.class, ClientType.ANY, byte[][].class);
     private static final ClientMember BROKEN = CONNECTION.fieldSetter("broken", boolean.class);
 
-    static final ClientType BINARY_CLIENT = ClientType.of("jedis", "redis.clients.jedis.BinaryClient", Versions.before("4"));
+    static final ClientType BINARY_CLIENT =
+            ClientType.of("jedis", "redis.clients.jedis.BinaryClient", Versions.before("4"));
     private static final ClientMember GET_DB = BINARY_CLIENT.method("getDB", int.class);
     private static final ClientMember SET_DB = BINARY_CLIENT.method("setDb", void.class, int.class);
     private static final ClientMember IS_IN_MULTI = BINARY_CLIENT.method("isInMulti", boolean.class);
     private static final ClientMember IS_IN_WATCH = BINARY_CLIENT.method("isInWatch", boolean.class);
 
-    static final ClientType PROTOCOL_COMMAND = ClientType.of("jedis", "redis.clients.jedis.commands.ProtocolCommand",
-            Versions.before("4"));
+    static final ClientType PROTOCOL_COMMAND =
+            ClientType.of("jedis", "redis.clients.jedis.commands.ProtocolCommand", Versions.before("4"));
     private static final ClientMember GET_RAW = PROTOCOL_COMMAND.method("getRaw", Object.class);
 
     private static final ClassValue<Jedis3Client> BY_CLASS = new ClassValue<Jedis3Client>() {

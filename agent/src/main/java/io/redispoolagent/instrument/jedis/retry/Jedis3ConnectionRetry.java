@@ -10,7 +10,6 @@ import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 import io.redispoolagent.util.WeakIdentityTable;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -52,10 +51,10 @@ public final class Jedis3ConnectionRetry {
 
     /** Per connection: its pool's policy, the fallback for a connection of no known pool, or {@link #NO_RETRY}. */
     private static final WeakIdentityTable<Object> POLICIES = new WeakIdentityTable<>();
+
     private static final Object NO_RETRY = new Object();
 
-    private Jedis3ConnectionRetry() {
-    }
+    private Jedis3ConnectionRetry() {}
 
     /** Before {@code sendCommand(cmd, args)}: starts a command's run, unless replies are still due. */
     public static void sending(Object connection, Object command, byte[][] args) {
@@ -165,8 +164,11 @@ public final class Jedis3ConnectionRetry {
     private static Object findPolicy(Object connection) {
         Jedis3Client client = Jedis3Client.of(connection.getClass());
         if (!client.canReconnect()) {
-            AgentLog.warnOnce("retry:jedis3-connection", connection.getClass().getName()
-                    + " is not a Jedis 3 connection the agent can reconnect; its commands are not retried", null);
+            AgentLog.warnOnce(
+                    "retry:jedis3-connection",
+                    connection.getClass().getName()
+                            + " is not a Jedis 3 connection the agent can reconnect; its commands are not retried",
+                    null);
             return NO_RETRY;
         }
         String host = client.host(connection);

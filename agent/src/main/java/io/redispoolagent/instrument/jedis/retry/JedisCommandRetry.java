@@ -10,7 +10,6 @@ import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 import io.redispoolagent.util.WeakIdentityTable;
-
 import java.lang.ref.WeakReference;
 
 /**
@@ -48,8 +47,7 @@ public final class JedisCommandRetry {
 
     private static final WeakIdentityTable<Target> TARGETS = new WeakIdentityTable<>();
 
-    private JedisCommandRetry() {
-    }
+    private JedisCommandRetry() {}
 
     /**
      * The policy for a command starting on {@code executor}, or null when it must not be retried
@@ -70,8 +68,8 @@ public final class JedisCommandRetry {
      * After an attempt: counts a recovery, or decides on a failure, pauses, and returns true to run the
      * command again. {@code failure} null is success (nothing allocated).
      */
-    public static boolean retry(RetryPolicy policy, Throwable failure, Object commandObject, int attempts,
-                                long startNanos) {
+    public static boolean retry(
+            RetryPolicy policy, Throwable failure, Object commandObject, int attempts, long startNanos) {
         if (failure == null) {
             if (attempts > 1) {
                 policy.onSuccess(attempts);
@@ -82,8 +80,8 @@ public final class JedisCommandRetry {
         Safety safety = kind.retryable() ? JedisCommands.safety(policy, commandObject) : Safety.NEVER;
         RetryDecision decision = policy.decide(kind, safety, attempts, startNanos);
         if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
-            AgentLog.debug("jedis " + JedisCommands.describe(commandObject) + " attempt " + attempts + " failed (" + kind + ", "
-                    + safety + "): " + failure + " -> " + decision);
+            AgentLog.debug("jedis " + JedisCommands.describe(commandObject) + " attempt " + attempts + " failed ("
+                    + kind + ", " + safety + "): " + failure + " -> " + decision);
         }
         return decision.retry() && RetryPolicy.pause(decision);
     }
@@ -117,8 +115,10 @@ public final class JedisCommandRetry {
                 }
                 return NONE;
             } catch (Exception | LinkageError unreadable) {
-                AgentLog.warnOnce("retry:jedis-executor", "cannot find the pool of a Jedis command executor;"
-                        + " its commands are not retried", unreadable);
+                AgentLog.warnOnce(
+                        "retry:jedis-executor",
+                        "cannot find the pool of a Jedis command executor;" + " its commands are not retried",
+                        unreadable);
                 return NONE;
             }
         }

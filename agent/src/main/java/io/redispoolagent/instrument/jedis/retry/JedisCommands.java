@@ -8,7 +8,6 @@ import io.redispoolagent.reflect.Versions;
 import io.redispoolagent.retry.ArgumentAccessor;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +21,16 @@ import java.util.List;
  */
 final class JedisCommands {
 
-    static final ClientType COMMAND_OBJECT = ClientType.of("jedis", "redis.clients.jedis.CommandObject", Versions.from("4"));
+    static final ClientType COMMAND_OBJECT =
+            ClientType.of("jedis", "redis.clients.jedis.CommandObject", Versions.from("4"));
     private static final ClientMember GET_ARGUMENTS = COMMAND_OBJECT.method("getArguments", Object.class);
 
     /** What {@code ProtocolCommand} and every argument of {@code CommandArguments} implement. */
     static final ClientType RAWABLE = ClientType.of("jedis", "redis.clients.jedis.args.Rawable", Versions.from("4"));
+
     private static final ClientMember GET_RAW = RAWABLE.method("getRaw", Object.class);
 
-    private JedisCommands() {
-    }
+    private JedisCommands() {}
 
     /** The command's classification, from its {@code CommandArguments}; NEVER when they cannot be read. */
     static Safety safety(RetryPolicy policy, Object commandObject) {
@@ -103,7 +103,8 @@ final class JedisCommands {
         try {
             return member.require(target.getClass());
         } catch (IllegalStateException absent) {
-            AgentLog.warnOnce("member:" + absent.getMessage(), absent.getMessage() + "; such commands are not retried", null);
+            AgentLog.warnOnce(
+                    "member:" + absent.getMessage(), absent.getMessage() + "; such commands are not retried", null);
             throw absent;
         }
     }

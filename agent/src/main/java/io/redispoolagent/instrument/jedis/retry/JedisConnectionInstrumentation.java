@@ -1,8 +1,8 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.instrument.TypeInstrumentation;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
 
 /**
  * {@code redis.clients.jedis.Connection}, which keeps its name from Jedis 3 to 8 but not its role:
@@ -13,10 +13,12 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
  */
 public final class JedisConnectionInstrumentation {
 
-    public static final TypeInstrumentation CONNECTION = TypeInstrumentation.of("redis.clients.jedis.Connection",
-            (builder, type) -> type.getDeclaredMethods().filter(named("executeCommand")).isEmpty()
-                    ? Jedis3ConnectionInstrumentation.weave(builder) : PooledJedisInstrumentation.weave(builder));
+    public static final TypeInstrumentation CONNECTION = TypeInstrumentation.of(
+            "redis.clients.jedis.Connection",
+            (builder, type) ->
+                    type.getDeclaredMethods().filter(named("executeCommand")).isEmpty()
+                            ? Jedis3ConnectionInstrumentation.weave(builder)
+                            : PooledJedisInstrumentation.weave(builder));
 
-    private JedisConnectionInstrumentation() {
-    }
+    private JedisConnectionInstrumentation() {}
 }

@@ -4,7 +4,6 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,27 +26,29 @@ final class JedisConnectionMembers {
 
     static final ClientType CONNECTION = ClientType.of("jedis", "redis.clients.jedis.Connection", Versions.from("4"));
     // The handshake's parameter is matched by shape: its class is JedisClientConfig in every version.
-    private static final ClientMember INITIALIZE = CONNECTION.method("initializeFromClientConfig", Object.class, ClientType.ANY);
+    private static final ClientMember INITIALIZE =
+            CONNECTION.method("initializeFromClientConfig", Object.class, ClientType.ANY);
     private static final ClientMember DISCONNECT = CONNECTION.method("disconnect", Object.class);
     private static final ClientMember SET_BROKEN = CONNECTION.method("setBroken", Object.class);
     private static final ClientMember SELECT = CONNECTION.method("select", void.class, int.class);
-    private static final ClientMember EXECUTE = CONNECTION.method("executeCommand", Object.class,
-            "redis.clients.jedis.commands.ProtocolCommand");
+    private static final ClientMember EXECUTE =
+            CONNECTION.method("executeCommand", Object.class, "redis.clients.jedis.commands.ProtocolCommand");
 
     static final ClientType PUSH_CONSUMERS_CONNECTION = CONNECTION.since("8");
-    private static final ClientMember INIT_PUSH_CONSUMERS = PUSH_CONSUMERS_CONNECTION.method("initPushConsumers",
-            Object.class, "redis.clients.jedis.JedisClientConfig");
+    private static final ClientMember INIT_PUSH_CONSUMERS = PUSH_CONSUMERS_CONNECTION.method(
+            "initPushConsumers", Object.class, "redis.clients.jedis.JedisClientConfig");
     private static final ClientMember PUSH_CONSUMERS = PUSH_CONSUMERS_CONNECTION.field("pushConsumers", Object.class);
 
-    static final ClientType PUSH_CONSUMER_CHAIN = ClientType.of("jedis", "redis.clients.jedis.PushConsumerChainImpl",
-            Versions.from("8"));
+    static final ClientType PUSH_CONSUMER_CHAIN =
+            ClientType.of("jedis", "redis.clients.jedis.PushConsumerChainImpl", Versions.from("8"));
     private static final ClientMember CONSUMERS = PUSH_CONSUMER_CHAIN.field("consumers", Object.class);
 
-    static final ClientType COMMAND = ClientType.of("jedis", "redis.clients.jedis.Protocol$Command", Versions.from("4"));
+    static final ClientType COMMAND =
+            ClientType.of("jedis", "redis.clients.jedis.Protocol$Command", Versions.from("4"));
     private static final ClientMember ROLE = COMMAND.staticField("ROLE");
 
-    static final ClientType CONNECTION_EXCEPTION = ClientType.of("jedis",
-            "redis.clients.jedis.exceptions.JedisConnectionException", Versions.from("4"));
+    static final ClientType CONNECTION_EXCEPTION =
+            ClientType.of("jedis", "redis.clients.jedis.exceptions.JedisConnectionException", Versions.from("4"));
     private static final ClientMember NEW_CONNECTION_EXCEPTION = CONNECTION_EXCEPTION.constructor(String.class);
 
     private static final ClassValue<JedisConnectionMembers> BY_CLASS = new ClassValue<JedisConnectionMembers>() {
@@ -91,8 +92,12 @@ final class JedisConnectionMembers {
      * chain, so that repeated re-handshakes cannot grow it.
      */
     boolean canReconnect() {
-        return initialize != null && disconnect != null && setBroken != null && select != null
-                && connectionException != null && (!hasPushConsumers || consumerList != null);
+        return initialize != null
+                && disconnect != null
+                && setBroken != null
+                && select != null
+                && connectionException != null
+                && (!hasPushConsumers || consumerList != null);
     }
 
     /** Re-runs the handshake with the configuration the connection's own handshake received. */

@@ -1,11 +1,11 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
 
 /**
  * Retry for Jedis 4–8 {@code UnifiedJedis} clients: {@code DefaultCommandExecutor.executeCommand(
@@ -34,10 +34,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class JedisRetryInstrumentation {
 
     public static final TypeInstrumentation COMMAND_EXECUTOR = TypeInstrumentation.of(
-            "redis.clients.jedis.executors.DefaultCommandExecutor", (builder, type) -> builder.visit(
-                    Advice.to(ExecuteCommandAdvice.class).on(named("executeCommand").and(takesArguments(1))
+            "redis.clients.jedis.executors.DefaultCommandExecutor",
+            (builder, type) -> builder.visit(Advice.to(ExecuteCommandAdvice.class)
+                    .on(named("executeCommand")
+                            .and(takesArguments(1))
                             .and(takesArgument(0, named("redis.clients.jedis.CommandObject"))))));
 
-    private JedisRetryInstrumentation() {
-    }
+    private JedisRetryInstrumentation() {}
 }

@@ -1,7 +1,6 @@
 package io.redispoolagent.instrument.jedis.retry;
 
 import io.redispoolagent.retry.RetryPolicy;
-
 import java.lang.ref.WeakReference;
 
 /**
@@ -28,6 +27,7 @@ public final class PooledConnection {
 
     /** The command in flight: attempts so far and the start for the deadline. */
     int attempts;
+
     long startNanos;
 
     /** A handshake begins on a new socket, so on database 0. */

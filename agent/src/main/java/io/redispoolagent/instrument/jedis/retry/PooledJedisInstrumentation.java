@@ -1,12 +1,12 @@
 package io.redispoolagent.instrument.jedis.retry;
 
-import io.redispoolagent.instrument.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.dynamic.DynamicType;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.redispoolagent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.DynamicType;
 
 /**
  * The hooks of the pooled-{@code Jedis} retry in a Jedis 4–8 {@code redis.clients.jedis.Connection}
@@ -17,29 +17,30 @@ public final class PooledJedisInstrumentation {
     private static final String PROTOCOL_COMMAND = "redis.clients.jedis.commands.ProtocolCommand";
 
     /** {@code redis.clients.jedis.util.Pool} (Jedis 3–8), whose {@code getResource()} a {@code JedisPool} borrows through. */
-    public static final TypeInstrumentation POOL = TypeInstrumentation.of("redis.clients.jedis.util.Pool",
-            (builder, type) -> builder.visit(Advice.to(GetResourceAdvice.class)
-                    .on(named("getResource").and(takesArguments(0)))));
+    public static final TypeInstrumentation POOL = TypeInstrumentation.of(
+            "redis.clients.jedis.util.Pool",
+            (builder, type) -> builder.visit(
+                    Advice.to(GetResourceAdvice.class).on(named("getResource").and(takesArguments(0)))));
 
-    private PooledJedisInstrumentation() {
-    }
+    private PooledJedisInstrumentation() {}
 
     static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder) {
-        return builder
-                .visit(Advice.to(HandshakeAdvice.class).on(named("initializeFromClientConfig").and(takesArguments(1))))
-                .visit(Advice.to(ExecuteAdvice.class).on(named("executeCommand").and(takesArguments(1))
-                        .and(takesArgument(0, named("redis.clients.jedis.CommandObject")))))
-                .visit(Advice.to(RawSendAdvice.class).on(named("sendCommand").and(takesArguments(1))
-                        .and(takesArgument(0, named(PROTOCOL_COMMAND)))))
-                .visit(Advice.to(RawSendWithArgumentsAdvice.class).on(named("sendCommand").and(takesArguments(2))
-                        .and(takesArgument(0, named(PROTOCOL_COMMAND)))))
+        return builder.visit(Advice.to(HandshakeAdvice.class)
+                        .on(named("initializeFromClientConfig").and(takesArguments(1))))
+                .visit(Advice.to(ExecuteAdvice.class)
+                        .on(named("executeCommand")
+                                .and(takesArguments(1))
+                                .and(takesArgument(0, named("redis.clients.jedis.CommandObject")))))
+                .visit(Advice.to(RawSendAdvice.class)
+                        .on(named("sendCommand").and(takesArguments(1)).and(takesArgument(0, named(PROTOCOL_COMMAND)))))
+                .visit(Advice.to(RawSendWithArgumentsAdvice.class)
+                        .on(named("sendCommand").and(takesArguments(2)).and(takesArgument(0, named(PROTOCOL_COMMAND)))))
                 .visit(Advice.to(ConnectAdvice.class).on(named("connect").and(takesArguments(0))));
     }
 
     /** Captures the configuration the handshake receives, and marks its own sends as the client's. */
     public static final class HandshakeAdvice {
-        private HandshakeAdvice() {
-        }
+        private HandshakeAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object connection, @Advice.Argument(0) Object clientConfig) {
@@ -54,26 +55,30 @@ public final class PooledJedisInstrumentation {
 
     /** Runs the typed command again ({@code repeatOn}) after a reconnect the library decided on. */
     public static final class ExecuteAdvice {
-        private ExecuteAdvice() {
-        }
+        private ExecuteAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static PooledConnection onEnter(@Advice.This Object connection, @Advice.FieldValue("broken") boolean broken) {
+        public static PooledConnection onEnter(
+                @Advice.This Object connection, @Advice.FieldValue("broken") boolean broken) {
             return PooledJedisRetry.executing(connection, broken);
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, repeatOn = Advice.OnNonDefaultValue.class,
+        @Advice.OnMethodExit(
+                onThrowable = Throwable.class,
+                repeatOn = Advice.OnNonDefaultValue.class,
                 suppress = Throwable.class)
-        public static boolean onExit(@Advice.This Object connection, @Advice.Enter PooledConnection state,
-                              @Advice.Argument(0) Object commandObject, @Advice.Thrown Throwable failure) {
+        public static boolean onExit(
+                @Advice.This Object connection,
+                @Advice.Enter PooledConnection state,
+                @Advice.Argument(0) Object commandObject,
+                @Advice.Thrown Throwable failure) {
             return state != null && PooledJedisRetry.executed(connection, state, failure, commandObject);
         }
     }
 
     /** {@code sendCommand(ProtocolCommand)}: MULTI, EXEC, DISCARD, UNWATCH, READONLY, MONITOR… */
     public static final class RawSendAdvice {
-        private RawSendAdvice() {
-        }
+        private RawSendAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object connection, @Advice.Argument(0) Object command) {
@@ -83,12 +88,13 @@ public final class PooledJedisInstrumentation {
 
     /** {@code sendCommand(ProtocolCommand, Rawable | String... | byte[]...)}: WATCH, SELECT, AUTH, CLIENT… */
     public static final class RawSendWithArgumentsAdvice {
-        private RawSendWithArgumentsAdvice() {
-        }
+        private RawSendWithArgumentsAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void onEnter(@Advice.This Object connection, @Advice.Argument(0) Object command,
-                            @Advice.Argument(1) Object arguments) {
+        public static void onEnter(
+                @Advice.This Object connection,
+                @Advice.Argument(0) Object command,
+                @Advice.Argument(1) Object arguments) {
             PooledJedisRetry.sendingRaw(connection, command, arguments);
         }
     }
@@ -98,8 +104,7 @@ public final class PooledJedisInstrumentation {
      * suppress}ed: throwing is its purpose; the library call itself never throws.
      */
     public static final class ConnectAdvice {
-        private ConnectAdvice() {
-        }
+        private ConnectAdvice() {}
 
         @Advice.OnMethodEnter
         public static void onEnter(@Advice.This Object connection) {
@@ -115,13 +120,17 @@ public final class PooledJedisInstrumentation {
      * an earlier failure calls nothing.
      */
     public static final class GetResourceAdvice {
-        private GetResourceAdvice() {
-        }
+        private GetResourceAdvice() {}
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, repeatOn = Advice.OnNonDefaultValue.class,
+        @Advice.OnMethodExit(
+                onThrowable = Throwable.class,
+                repeatOn = Advice.OnNonDefaultValue.class,
                 suppress = Throwable.class)
-        public static boolean onExit(@Advice.This Object pool, @Advice.Thrown Throwable failure,
-                                     @Advice.Local("attempts") int attempts, @Advice.Local("startNanos") long startNanos) {
+        public static boolean onExit(
+                @Advice.This Object pool,
+                @Advice.Thrown Throwable failure,
+                @Advice.Local("attempts") int attempts,
+                @Advice.Local("startNanos") long startNanos) {
             if (failure == null && attempts == 0) {
                 return false;
             }

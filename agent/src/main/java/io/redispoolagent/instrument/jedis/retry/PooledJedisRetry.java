@@ -11,7 +11,6 @@ import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 import io.redispoolagent.util.WeakIdentityTable;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -71,8 +70,7 @@ public final class PooledJedisRetry {
     /** False until the first reconnect: until then no connection can be poisoned and connect() checks nothing. */
     private static volatile boolean reconnectedAny;
 
-    private PooledJedisRetry() {
-    }
+    private PooledJedisRetry() {}
 
     /** Entry of {@code initializeFromClientConfig(config)}: the configuration a reconnect replays. */
     public static void handshakeStarting(Object connection, Object clientConfig) {
@@ -101,14 +99,18 @@ public final class PooledJedisRetry {
         }
         PoolRecord record = PoolRecord.ofPool(pool);
         Object jedis = record == null ? null : CommonsPoolAccess.objectOf(pooledObject);
-        Object connection = jedis == null ? null : JedisMembers.of(jedis.getClass()).connection(jedis);
+        Object connection =
+                jedis == null ? null : JedisMembers.of(jedis.getClass()).connection(jedis);
         PooledConnection state = connection == null ? null : CONNECTIONS.get(connection);
         if (state == null) {
             return;
         }
         if (!JedisConnectionMembers.of(connection.getClass()).canReconnect()) {
-            AgentLog.warnOnce("retry:jedis-connection", connection.getClass().getName()
-                    + " lacks a member the agent needs to reconnect it; commands of pooled Jedis are not retried", null);
+            AgentLog.warnOnce(
+                    "retry:jedis-connection",
+                    connection.getClass().getName()
+                            + " lacks a member the agent needs to reconnect it; commands of pooled Jedis are not retried",
+                    null);
             return;
         }
         state.adopt(jedis, record.retryPolicy(), record.identity().kind().contains("Sentinel"));
@@ -149,7 +151,8 @@ public final class PooledJedisRetry {
             FailureKind kind = FailureClassifier.classify(current);
             if (kind.retryable() && commandSafety == null) {
                 Object jedis = state.jedis();
-                database = jedis == null ? -1 : JedisMembers.of(jedis.getClass()).database(jedis);
+                database =
+                        jedis == null ? -1 : JedisMembers.of(jedis.getClass()).database(jedis);
                 commandSafety = state.restorable(database) ? JedisCommands.safety(policy, commandObject) : Safety.NEVER;
             }
             Safety safety = kind.retryable() ? commandSafety : Safety.NEVER;
@@ -179,7 +182,8 @@ public final class PooledJedisRetry {
         }
         String name = JedisCommands.name(command);
         String subcommand = ConnectionStateCommand.needsSubcommand(name)
-                ? JedisCommands.name(JedisCommands.firstArgument(arguments)) : null;
+                ? JedisCommands.name(JedisCommands.firstArgument(arguments))
+                : null;
         ConnectionStateCommand effect = ConnectionStateCommand.of(name, subcommand);
         if (effect == ConnectionStateCommand.NONE) {
             return;
@@ -201,9 +205,10 @@ public final class PooledJedisRetry {
         try {
             PooledConnection state = CONNECTIONS.get(connection);
             return state != null && state.refusesToConnect()
-                    ? JedisConnectionMembers.of(connection.getClass()).connectionException(
-                    "redis-pool-agent: this connection lost its handshake in a failed reconnect and is not"
-                            + " reconnected unauthenticated; the pool discards it")
+                    ? JedisConnectionMembers.of(connection.getClass())
+                            .connectionException(
+                                    "redis-pool-agent: this connection lost its handshake in a failed reconnect and is not"
+                                            + " reconnected unauthenticated; the pool discards it")
                     : null;
         } catch (Throwable unexpected) {
             return null;
@@ -219,7 +224,8 @@ public final class PooledJedisRetry {
      * retried, as for a read; exhaustion never is, and is not counted as a retry outcome.
      */
     public static boolean resourceAttempted(Object pool, Throwable failure, int attempts, long startNanos) {
-        PoolRecord record = RetryPolicies.enabled() && JEDIS_POOLS.get(pool.getClass()) ? PoolRecord.ofPool(pool) : null;
+        PoolRecord record =
+                RetryPolicies.enabled() && JEDIS_POOLS.get(pool.getClass()) ? PoolRecord.ofPool(pool) : null;
         if (record == null) {
             return false;
         }
@@ -278,7 +284,8 @@ public final class PooledJedisRetry {
     /** The database a raw SELECT names ({@code select(int)} sends it as the decimal bytes); -1 if unreadable. */
     private static int database(Object arguments) {
         Object first = JedisCommands.firstArgument(arguments);
-        String text = first instanceof byte[] ? new String((byte[]) first, StandardCharsets.US_ASCII)
+        String text = first instanceof byte[]
+                ? new String((byte[]) first, StandardCharsets.US_ASCII)
                 : first instanceof String ? (String) first : null;
         try {
             return text == null ? -1 : Integer.parseInt(text.trim());

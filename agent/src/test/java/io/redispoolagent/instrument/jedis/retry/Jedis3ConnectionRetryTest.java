@@ -27,7 +27,8 @@ class Jedis3ConnectionRetryTest {
     }
 
     public enum Cmd implements Command {
-        GET, INCR;
+        GET,
+        INCR;
 
         @Override
         public byte[] getRaw() {
@@ -79,7 +80,8 @@ class Jedis3ConnectionRetryTest {
                 broken = true;
                 throw sendFailures.remove(0);
             }
-            sent.add(new String(command.getRaw(), StandardCharsets.US_ASCII) + (args.length > 0 ? " " + new String(args[0], StandardCharsets.US_ASCII) : ""));
+            sent.add(new String(command.getRaw(), StandardCharsets.US_ASCII)
+                    + (args.length > 0 ? " " + new String(args[0], StandardCharsets.US_ASCII) : ""));
         }
 
         /** A command method's send. */
@@ -91,13 +93,18 @@ class Jedis3ConnectionRetryTest {
         /** Its reply read failing on the broken connection: true when the read is to run again. */
         boolean readFails() {
             broken = true;
-            return Jedis3ConnectionRetry.replied(this, new IllegalStateException(new SocketException("Connection reset")));
+            return Jedis3ConnectionRetry.replied(
+                    this, new IllegalStateException(new SocketException("Connection reset")));
         }
     }
 
     @BeforeEach
     void retryOnWithoutPauses() {
-        RetryPolicies.configure(RetrySettings.builder().enabled(true).initialBackoffMillis(0).jitter(false).build());
+        RetryPolicies.configure(RetrySettings.builder()
+                .enabled(true)
+                .initialBackoffMillis(0)
+                .jitter(false)
+                .build());
     }
 
     @AfterEach

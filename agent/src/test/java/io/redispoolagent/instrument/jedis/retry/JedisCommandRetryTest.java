@@ -50,17 +50,28 @@ class JedisCommandRetryTest {
     }
 
     private static RetryPolicy policy() {
-        RetrySettings settings = RetrySettings.builder().enabled(true).initialBackoffMillis(0).jitter(false).build();
-        return new RetryPolicy(settings, settings.commandSafety(), Backoff.of(settings),
-                RetryBudget.of(settings, NanoClock.SYSTEM), new RetryStats(), NanoClock.SYSTEM);
+        RetrySettings settings = RetrySettings.builder()
+                .enabled(true)
+                .initialBackoffMillis(0)
+                .jitter(false)
+                .build();
+        return new RetryPolicy(
+                settings,
+                settings.commandSafety(),
+                Backoff.of(settings),
+                RetryBudget.of(settings, NanoClock.SYSTEM),
+                new RetryStats(),
+                NanoClock.SYSTEM);
     }
 
     @Test
     void successCostsNothingAndCountsRecoveriesOnly() {
         RetryPolicy policy = policy();
-        assertThat(JedisCommandRetry.retry(policy, null, new Command("GET", "k"), 1, policy.begin())).isFalse();
+        assertThat(JedisCommandRetry.retry(policy, null, new Command("GET", "k"), 1, policy.begin()))
+                .isFalse();
         assertThat(policy.stats().count(RetryOutcome.RECOVERED)).isZero();
-        assertThat(JedisCommandRetry.retry(policy, null, new Command("GET", "k"), 2, policy.begin())).isFalse();
+        assertThat(JedisCommandRetry.retry(policy, null, new Command("GET", "k"), 2, policy.begin()))
+                .isFalse();
         assertThat(policy.stats().count(RetryOutcome.RECOVERED)).isEqualTo(1);
     }
 
@@ -69,11 +80,16 @@ class JedisCommandRetryTest {
         RetryPolicy policy = policy();
         long start = policy.begin();
         SocketException reset = new SocketException("Connection reset");
-        assertThat(JedisCommandRetry.retry(policy, reset, new Command("GET", "k"), 1, start)).isTrue();
-        assertThat(JedisCommandRetry.retry(policy, reset, new Command("HSET", "h", "f", "v"), 1, start)).isTrue();
-        assertThat(JedisCommandRetry.retry(policy, reset, new Command("INCR", "c"), 1, start)).isFalse();
-        assertThat(JedisCommandRetry.retry(policy, reset, new Command("LPUSH", "l", "x"), 1, start)).isFalse();
-        assertThat(JedisCommandRetry.retry(policy, reset, new Command("BLPOP", "l", "0"), 1, start)).isFalse();
+        assertThat(JedisCommandRetry.retry(policy, reset, new Command("GET", "k"), 1, start))
+                .isTrue();
+        assertThat(JedisCommandRetry.retry(policy, reset, new Command("HSET", "h", "f", "v"), 1, start))
+                .isTrue();
+        assertThat(JedisCommandRetry.retry(policy, reset, new Command("INCR", "c"), 1, start))
+                .isFalse();
+        assertThat(JedisCommandRetry.retry(policy, reset, new Command("LPUSH", "l", "x"), 1, start))
+                .isFalse();
+        assertThat(JedisCommandRetry.retry(policy, reset, new Command("BLPOP", "l", "0"), 1, start))
+                .isFalse();
         assertThat(policy.stats().count(RetryOutcome.NOT_SAFE)).isEqualTo(3);
     }
 
@@ -82,19 +98,23 @@ class JedisCommandRetryTest {
         RetryPolicy policy = policy();
         long start = policy.begin();
         ConnectException refused = new ConnectException("Connection refused");
-        assertThat(JedisCommandRetry.retry(policy, refused, new Command("INCR", "c"), 1, start)).isTrue();
-        assertThat(JedisCommandRetry.retry(policy, refused, new Command("MULTI"), 1, start)).isFalse();
+        assertThat(JedisCommandRetry.retry(policy, refused, new Command("INCR", "c"), 1, start))
+                .isTrue();
+        assertThat(JedisCommandRetry.retry(policy, refused, new Command("MULTI"), 1, start))
+                .isFalse();
         assertThat(JedisCommandRetry.retry(policy, refused, new Command("GET", "k"), 4, start))
-                .as("attempts used up").isFalse();
+                .as("attempts used up")
+                .isFalse();
     }
 
     @Test
     void unreadableCommandIsNeverRetried() {
         RetryPolicy policy = policy();
         assertThat(JedisCommands.safety(policy, new Object())).isEqualTo(Safety.NEVER);
-        assertThat(JedisCommandRetry.retry(policy, new ConnectException("refused"), "not a command", 1,
-                policy.begin())).isFalse();
-        assertThat(JedisCommands.rawArguments(new Command("SET", "k", "v")).length).isEqualTo(3);
+        assertThat(JedisCommandRetry.retry(policy, new ConnectException("refused"), "not a command", 1, policy.begin()))
+                .isFalse();
+        assertThat(JedisCommands.rawArguments(new Command("SET", "k", "v")).length)
+                .isEqualTo(3);
     }
 
     @Test
@@ -107,7 +127,9 @@ class JedisCommandRetryTest {
     void unknownExecutorGetsNoPolicy() {
         RetryPolicies.configure(RetrySettings.builder().enabled(true).build());
         try {
-            assertThat(JedisCommandRetry.policy(new Object())).as("no provider field: not retried").isNull();
+            assertThat(JedisCommandRetry.policy(new Object()))
+                    .as("no provider field: not retried")
+                    .isNull();
         } finally {
             RetryPolicies.configure(null);
         }

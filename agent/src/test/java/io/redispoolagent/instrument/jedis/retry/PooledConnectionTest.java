@@ -63,7 +63,9 @@ class PooledConnectionTest {
     void aPoisonedConnectionRefusesToConnectOutsideTheAgentsHandshake() {
         PooledConnection connection = handshaken(0);
         connection.poison();
-        assertThat(connection.refusesToConnect()).as("during the agent's reconnect").isFalse();
+        assertThat(connection.refusesToConnect())
+                .as("during the agent's reconnect")
+                .isFalse();
         connection.reconnectEnded();
         assertThat(connection.refusesToConnect()).as("after a failed reconnect").isTrue();
         connection.poison();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PooledJedisReconnectTest {
 
     public enum Cmd {
-        AUTH, SELECT
+        AUTH,
+        SELECT
     }
 
     /** Like Jedis' client configuration: the database the handshake selects. */
@@ -120,10 +121,14 @@ class PooledJedisReconnectTest {
         assertThat(failure).hasMessage("credentials provider failed");
         assertThat(connection.connected).isFalse();
         assertThat(connection.broken).isTrue();
-        assertThat(PooledJedisRetry.connecting(connection)).as("connect() outside a handshake").isNotNull();
+        assertThat(PooledJedisRetry.connecting(connection))
+                .as("connect() outside a handshake")
+                .isNotNull();
         connection.sent.clear();
         connection.handshakeFailure = null;
-        assertThat(PooledJedisRetry.reconnect(connection, state, 3)).as("a later reconnect that succeeds").isNull();
+        assertThat(PooledJedisRetry.reconnect(connection, state, 3))
+                .as("a later reconnect that succeeds")
+                .isNull();
         assertThat(PooledJedisRetry.connecting(connection)).isNull();
         assertThat(connection.sent).containsExactly("AUTH secret", "SELECT 3");
     }
