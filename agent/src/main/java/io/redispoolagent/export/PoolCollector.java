@@ -64,7 +64,7 @@ final class PoolCollector {
             String key = PoolSeries.keyOf(record);
             PoolSeries joined = series.get(key);
             if (joined == null) {
-                joined = new PoolSeries(key, record);
+                joined = new PoolSeries(record);
                 series.put(key, joined);
             }
             joined.join(record);

@@ -16,7 +16,6 @@ import io.redispoolagent.retry.RetryStats;
  */
 public final class PoolSample {
 
-    private final String key;
     private final String name;
     private final String client;
     private final String serverAddress;
@@ -31,8 +30,7 @@ public final class PoolSample {
     private long originalMax;
     private final PoolCounts counts = new PoolCounts();
 
-    PoolSample(String key, PoolIdentity identity, long startEpochNanos) {
-        this.key = key;
+    PoolSample(PoolIdentity identity, long startEpochNanos) {
         this.name = identity.name();
         this.client = identity.client().displayName();
         this.serverAddress = identity.serverAddress();
@@ -42,7 +40,6 @@ public final class PoolSample {
 
     /** The figures of commands on no pool the agent knows: retry counters only, no name; a sample of its own. */
     private PoolSample(RetryStats unpooled) {
-        this.key = null;
         this.name = null;
         this.client = null;
         this.serverAddress = null;
@@ -81,11 +78,6 @@ public final class PoolSample {
 
     PoolCounts counts() {
         return counts;
-    }
-
-    /** The series' key in {@link PoolCollector}; null for {@link #unpooled}. */
-    String key() {
-        return key;
     }
 
     /** When the series was first exported (epoch nanoseconds): the start of its cumulative points. */

@@ -19,14 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class PoolSeries {
 
-    private final String key;
     private final PoolRecord first;
     private final long startEpochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     private final List<PoolRecord> members = new ArrayList<>(1);
     private final PoolCounts retired = new PoolCounts();
 
-    PoolSeries(String key, PoolRecord first) {
-        this.key = key;
+    PoolSeries(PoolRecord first) {
         this.first = first;
     }
 
@@ -46,7 +44,7 @@ final class PoolSeries {
      * or whose pool object is gone folded into the retired totals first; null when no member is live.
      */
     PoolSample sample(Set<PoolRecord> registered) {
-        PoolSample sample = new PoolSample(key, first.identity(), startEpochNanos);
+        PoolSample sample = new PoolSample(first.identity(), startEpochNanos);
         sample.counts().add(retired);
         boolean live = false;
         for (Iterator<PoolRecord> it = members.iterator(); it.hasNext(); ) {

@@ -90,8 +90,7 @@ class PoolCollectorTest {
 
         pool.stats().timedOut(1_000_000);
 
-        assertThat(collector.sample(collector.samples().get(0).key()).timeouts())
-                .isEqualTo(before);
+        assertThat(collector.sample(PoolSeries.keyOf(pool)).timeouts()).isEqualTo(before);
         assertThat(collectedLater().timeouts()).isEqualTo(before + 1);
     }
 

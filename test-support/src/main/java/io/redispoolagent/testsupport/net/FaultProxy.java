@@ -54,10 +54,6 @@ public final class FaultProxy implements AutoCloseable {
         return new ArrayList<>(acceptNanos);
     }
 
-    public int openConnections() {
-        return pairs.size();
-    }
-
     /** Resets every open connection: the client sees "Connection reset", Redis sees the client go. */
     public void resetAll() {
         for (Socket[] pair : pairs.keySet()) {
