@@ -1,8 +1,6 @@
 package io.redispoolagent.export;
 
 import io.redispoolagent.pool.PoolRecord;
-import io.redispoolagent.pool.PoolRegistry;
-import io.redispoolagent.retry.RetryPolicies;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -49,7 +47,7 @@ final class MicrometerBridge {
     /** One registration pass; never throws. */
     void scan() {
         try {
-            scan(PoolRegistry.pools());
+            scan(pools.registered());
         } catch (RuntimeException | LinkageError failure) {
             ExportLog.warn("micrometer-scan", "telemetry: cannot bind the pools to Micrometer", failure);
         }
@@ -97,7 +95,7 @@ final class MicrometerBridge {
                     continue;
                 }
                 ToDoubleFunction<PoolMetric> read = figure -> {
-                    PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
+                    PoolSample unpooled = pools.unpooled();
                     return unpooled == null ? 0 : figure.value(unpooled);
                 };
                 Object builder = MicrometerMembers.counterBuilder(registry, metric.name(), metric, read);

@@ -15,7 +15,6 @@ import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.View;
 import io.redispoolagent.AgentVersion;
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.retry.RetryPolicies;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -207,7 +206,7 @@ final class OtelExporter {
             for (PoolSample sample : pools.samples()) {
                 record(observers, sample, attributes(sample), "pool " + sample.name());
             }
-            PoolSample unpooled = PoolSample.unpooled(RetryPolicies.fallbackStats());
+            PoolSample unpooled = pools.unpooled();
             if (unpooled != null) {
                 record(observers, unpooled, UNPOOLED_ATTRIBUTES, "commands of no pool");
             }

@@ -2,6 +2,7 @@ package io.redispoolagent.export;
 
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.NanoClock;
+import io.redispoolagent.retry.RetryStats;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,14 +29,27 @@ final class PoolCollector {
     static final long SAME_COLLECTION_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Supplier<? extends Collection<PoolRecord>> registered;
+    private final RetryStats unpooled;
     private final NanoClock clock;
     private final Map<String, PoolSeries> series = new LinkedHashMap<>();
     private Map<String, PoolSample> last;
     private long lastNanos;
 
-    PoolCollector(Supplier<? extends Collection<PoolRecord>> registered, NanoClock clock) {
+    /** @param unpooled the retry counters of commands of no pool the agent knows */
+    PoolCollector(Supplier<? extends Collection<PoolRecord>> registered, RetryStats unpooled, NanoClock clock) {
         this.registered = registered;
+        this.unpooled = unpooled;
         this.clock = clock;
+    }
+
+    /** The pools registered now, for exporters that bind per pool (Micrometer binds by class loader). */
+    Collection<PoolRecord> registered() {
+        return registered.get();
+    }
+
+    /** The retry figures of commands of no pool the agent knows, or null while there are none. */
+    PoolSample unpooled() {
+        return PoolSample.unpooled(unpooled);
     }
 
     /** A sample per series with a live pool. */

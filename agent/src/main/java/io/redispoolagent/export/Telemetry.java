@@ -3,6 +3,7 @@ package io.redispoolagent.export;
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.NanoClock;
+import io.redispoolagent.retry.RetryStats;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,16 +19,23 @@ public final class Telemetry {
     static final String THREAD_NAME = "redis-pool-agent-telemetry";
     private static final long MICROMETER_SCAN_MILLIS = 1000;
 
-    private Telemetry() {}
+    private final PoolRegistry registry;
+    private final RetryStats unpooled;
 
-    /** Arms telemetry; called once by the installer. */
-    public static void install() {
-        PoolRegistry.onFirstPool(Telemetry::startInBackground);
+    /** @param unpooled the retry counters of commands of no pool the agent knows */
+    public Telemetry(PoolRegistry registry, RetryStats unpooled) {
+        this.registry = registry;
+        this.unpooled = unpooled;
     }
 
-    static void startInBackground() {
+    /** Arms telemetry: it starts with the first Redis pool. */
+    public void arm() {
+        registry.onFirstPool(this::startInBackground);
+    }
+
+    private void startInBackground() {
         try {
-            Thread thread = new Thread(Telemetry::run, THREAD_NAME);
+            Thread thread = new Thread(this::run, THREAD_NAME);
             thread.setDaemon(true);
             // The SDK's own threads inherit this loader: never pin the application's.
             thread.setContextClassLoader(Telemetry.class.getClassLoader());
@@ -37,8 +45,8 @@ public final class Telemetry {
         }
     }
 
-    private static void run() {
-        PoolCollector pools = new PoolCollector(PoolRegistry::pools, NanoClock.SYSTEM);
+    private void run() {
+        PoolCollector pools = new PoolCollector(registry::pools, unpooled, NanoClock.SYSTEM);
         try {
             OtelExporter.start(pools);
         } catch (Throwable failure) {

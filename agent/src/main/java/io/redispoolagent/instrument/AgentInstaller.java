@@ -1,10 +1,7 @@
 package io.redispoolagent.instrument;
 
 import io.redispoolagent.config.AgentConfig;
-import io.redispoolagent.export.Telemetry;
-import io.redispoolagent.pool.PoolLifecycle;
-import io.redispoolagent.retry.RetryPolicies;
-import io.redispoolagent.status.StatusServer;
+import io.redispoolagent.runtime.AgentRuntime;
 import java.lang.instrument.Instrumentation;
 
 /** Builds the Byte Buddy transformer for every client family the agent knows, and installs it. */
@@ -19,10 +16,9 @@ public final class AgentInstaller {
      * retransforms them at once.
      */
     public static void install(Instrumentation instrumentation, AgentConfig config, boolean attached) {
-        PoolLifecycle.configure(config);
-        RetryPolicies.configure(config.retry());
-        Telemetry.install();
-        StatusServer.install(config);
+        AgentRuntime runtime = new AgentRuntime(config);
+        AgentRuntime.install(runtime);
+        runtime.start();
         // Two Byte Buddy switches that cut the cost of building the transformer, measured on a small
         // Jedis app (see the README): "raw" skips resolving generic signatures, which the agent's
         // matchers never read; "nexus.disabled" skips preparing the Nexus class injection, which only

@@ -4,6 +4,7 @@ import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.config.PoolSettings;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.retry.RetryPolicies;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,16 @@ import java.util.Map;
  */
 final class AsyncPoolSizer {
 
-    private AsyncPoolSizer() {}
+    private final AgentConfig agentConfig;
+    private final RetryPolicies retry;
+
+    AsyncPoolSizer(AgentConfig agentConfig, RetryPolicies retry) {
+        this.agentConfig = agentConfig;
+        this.retry = retry;
+    }
 
     /** The plan for a pool about to be built with {@code config}; its config is the one to build it with. */
-    static AsyncPoolPlan plan(Object config, PoolIdentity identity, AgentConfig agentConfig) {
+    AsyncPoolPlan plan(Object config, PoolIdentity identity) {
         PoolSnapshot before = snapshot(
                 LettuceClasses.size(LettuceClasses.CONFIG_MAX_TOTAL, config),
                 LettuceClasses.size(LettuceClasses.CONFIG_MAX_IDLE, config),
@@ -36,7 +43,7 @@ final class AsyncPoolSizer {
         List<SettingChange> changes = SizingPolicy.plan(before, managed, agentConfig.mode());
         Object resized = changes.isEmpty() ? config : rebuild(config, before.with(changes));
         AgentLog.info("pool " + identity + ": " + SizingReport.describe(changes, before, agentConfig.mode()));
-        return new AsyncPoolPlan(resized, new PoolRecord(identity, before, changes, PoolKind.LETTUCE_ASYNC));
+        return new AsyncPoolPlan(resized, new PoolRecord(identity, before, changes, PoolKind.LETTUCE_ASYNC, retry));
     }
 
     /** The pool's sizes; the rest as the pool behaves: it never waits, always fails at once, has no evictor. */

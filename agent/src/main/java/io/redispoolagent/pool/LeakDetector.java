@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * stack once per leak, as HikariCP's leak detection does: the stack is captured at borrow time, which
  * costs an allocation per borrow, so this runs only when {@code redis.pool.leakThreshold} is set.
  */
-final class LeakDetector {
+public final class LeakDetector {
 
     private static final String AGENT_PACKAGE = "io.redispoolagent.";
 
@@ -20,7 +20,7 @@ final class LeakDetector {
     /** Weak keys: a connection the application drops without returning it is not kept alive here. */
     private final WeakIdentityTable<Borrow> outstanding = new WeakIdentityTable<>();
 
-    LeakDetector(long thresholdMillis) {
+    public LeakDetector(long thresholdMillis) {
         this.thresholdMillis = thresholdMillis;
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "redis-pool-agent-leak-detector");

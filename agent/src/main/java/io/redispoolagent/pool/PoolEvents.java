@@ -13,38 +13,38 @@ public final class PoolEvents {
     private static final String TIMEOUT_MESSAGE = "Timeout waiting for idle object";
     private static final String EXHAUSTED_MESSAGE = "Pool exhausted";
 
+    private final PoolRegistry registry;
+    private final PoolLifecycle lifecycle;
     /** Null unless {@code redis.pool.leakThreshold} is set: then the only cost on the hot path is this read. */
-    private static volatile LeakDetector leaks;
+    private final LeakDetector leaks;
 
-    private PoolEvents() {}
-
-    /** Turns leak detection on for connections held longer than {@code thresholdMillis}, or off for null. */
-    static void detectLeaksAfter(Long thresholdMillis) {
-        leaks = thresholdMillis == null ? null : new LeakDetector(thresholdMillis);
+    public PoolEvents(PoolRegistry registry, PoolLifecycle lifecycle, LeakDetector leaks) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.leaks = leaks;
     }
 
     /** True when leak detection is on: only then does a release need to be seen. Fixed at start-up. */
-    public static boolean detectsLeaks() {
+    public boolean detectsLeaks() {
         return leaks != null;
     }
 
     /** A borrow is starting; returns the start time to hand back to {@link #borrowEnded}. */
-    public static long borrowStarted(Object pool) {
-        PoolLifecycle.borrowing(pool);
+    public long borrowStarted(Object pool) {
+        lifecycle.borrowing(pool);
         return System.nanoTime();
     }
 
-    public static void borrowEnded(Object pool, long startNanos, Object connection, Throwable failure) {
-        PoolRecord record = PoolRegistry.lookup(pool);
+    public void borrowEnded(Object pool, long startNanos, Object connection, Throwable failure) {
+        PoolRecord record = registry.lookup(pool);
         if (record == null || !record.isRedis()) {
             return;
         }
         long waited = System.nanoTime() - startNanos;
         if (failure == null) {
             record.stats().borrowed(waited);
-            LeakDetector detector = leaks;
-            if (detector != null) {
-                detector.borrowed(record, connection);
+            if (leaks != null) {
+                leaks.borrowed(record, connection);
             }
         } else if (isExhaustion(failure)) {
             record.stats().timedOut(waited);
@@ -55,33 +55,32 @@ public final class PoolEvents {
     }
 
     /** A connection goes back to its pool, or is invalidated: it is no longer held. */
-    public static void released(Object connection) {
-        LeakDetector detector = leaks;
-        if (detector != null) {
-            detector.returned(connection);
+    public void released(Object connection) {
+        if (leaks != null) {
+            leaks.returned(connection);
         }
     }
 
     /** commons-pool2 2.4-2.10 measures how long a connection was used in milliseconds. */
-    public static void returnedAfterMillis(Object pool, long usedMillis) {
+    public void returnedAfterMillis(Object pool, long usedMillis) {
         returned(pool, usedMillis * 1_000_000L);
     }
 
     /** commons-pool2 2.11+ measures how long a connection was used as a Duration. */
-    public static void returnedAfter(Object pool, Duration used) {
+    public void returnedAfter(Object pool, Duration used) {
         returned(pool, used.toNanos());
     }
 
-    private static void returned(Object pool, long usedNanos) {
-        PoolRecord record = PoolRegistry.lookup(pool);
+    private void returned(Object pool, long usedNanos) {
+        PoolRecord record = registry.lookup(pool);
         if (record != null && record.isRedis()) {
             record.stats().returned(usedNanos);
         }
     }
 
     /** A connection creation attempt ended; {@code created} is null when the pool was already full. */
-    public static void creationEnded(Object pool, long startNanos, Object created) {
-        PoolRecord record = created == null ? null : PoolRegistry.lookup(pool);
+    public void creationEnded(Object pool, long startNanos, Object created) {
+        PoolRecord record = created == null ? null : registry.lookup(pool);
         if (record != null && record.isRedis()) {
             record.stats().created(System.nanoTime() - startNanos);
         }
@@ -92,8 +91,8 @@ public final class PoolEvents {
      * exhaustion, which never waits): recorded at once. Still pending only while a new connection is
      * being made: recorded when it completes, at the cost of one callback.
      */
-    public static void asyncAcquired(Object pool, long startNanos, CompletableFuture<?> acquired) {
-        PoolRecord record = PoolRegistry.lookup(pool);
+    public void asyncAcquired(Object pool, long startNanos, CompletableFuture<?> acquired) {
+        PoolRecord record = registry.lookup(pool);
         if (record == null || !record.isRedis() || acquired == null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.retry.RetryPolicies;
 
 /**
  * What the agent does when a pool is created, first borrowed from, or closed: the instrumentation's
@@ -11,17 +12,19 @@ import io.redispoolagent.log.AgentLog;
 public final class PoolLifecycle {
 
     private static final String JEDIS_SENTINEL_POOL = "JedisSentinelPool";
-    private static volatile AgentConfig config;
 
-    private PoolLifecycle() {}
+    private final PoolRegistry registry;
+    private final PoolSizer sizer;
+    private final AsyncPoolSizer asyncSizer;
 
-    public static void configure(AgentConfig agentConfig) {
-        config = agentConfig;
-        PoolEvents.detectLeaksAfter(agentConfig.leakThresholdMillis());
+    public PoolLifecycle(AgentConfig config, PoolRegistry registry, RetryPolicies retry) {
+        this.registry = registry;
+        this.sizer = new PoolSizer(config, retry);
+        this.asyncSizer = new AsyncPoolSizer(config, retry);
     }
 
     /** A GenericObjectPool's constructor has finished. */
-    public static void created(Object pool, Object factory) {
+    public void created(Object pool, Object factory) {
         register(pool, factory, false);
     }
 
@@ -29,34 +32,32 @@ public final class PoolLifecycle {
      * A {@code JedisSentinelPool} is about to ask its sentinels for {@code masterName}. Its pool was
      * built a moment earlier but left unsized: only now is the name it should carry known.
      */
-    public static void sentinelPoolStarting(Object sentinelPool, String masterName) {
+    public void sentinelPoolStarting(Object sentinelPool, String masterName) {
         // Jedis 4+: the sentinel pool is the GenericObjectPool; Jedis 3: it holds one in internalPool.
         Object pool = CommonsPoolAccess.factoryOf(sentinelPool) != null
                 ? sentinelPool
                 : JedisClasses.INTERNAL_POOL.read(sentinelPool);
         Object factory = pool == null ? null : CommonsPoolAccess.factoryOf(pool);
-        AgentConfig current = config;
-        if (factory == null || current == null || PoolRegistry.lookup(pool) != null) {
+        if (factory == null || registry.lookup(pool) != null) {
             return;
         }
         try {
             PoolIdentity identity = PoolIdentity.ofSentinel(factory, masterName, JEDIS_SENTINEL_POOL);
-            remember(pool, PoolSizer.size(pool, identity, current, ""));
+            remember(pool, sizer.size(pool, identity, ""));
         } catch (RuntimeException failure) {
             giveUp(pool, RedisClientFamily.JEDIS, failure);
         }
     }
 
     /** A Lettuce BoundedAsyncPool is about to be built with {@code poolConfig}; returns the config to build it with. */
-    public static AsyncPoolPlan asyncPoolCreating(Object factory, Object poolConfig) {
-        AgentConfig current = config;
-        if (current == null || RedisClientFamily.ofFactory(factory) != RedisClientFamily.LETTUCE) {
+    public AsyncPoolPlan asyncPoolCreating(Object factory, Object poolConfig) {
+        if (RedisClientFamily.ofFactory(factory) != RedisClientFamily.LETTUCE) {
             return null;
         }
         try {
             String kind = CreationSite.clientApi(
                     new Throwable().getStackTrace(), RedisClientFamily.LETTUCE, "BoundedAsyncPool");
-            return AsyncPoolSizer.plan(poolConfig, PoolIdentity.of(factory, RedisClientFamily.LETTUCE, kind), current);
+            return asyncSizer.plan(poolConfig, PoolIdentity.of(factory, RedisClientFamily.LETTUCE, kind));
         } catch (RuntimeException failure) {
             AgentLog.warnOnce(
                     "size:async", "could not size a Lettuce async pool; it keeps the application's settings", failure);
@@ -65,7 +66,7 @@ public final class PoolLifecycle {
     }
 
     /** The Lettuce BoundedAsyncPool planned by {@link #asyncPoolCreating} now exists. */
-    public static void asyncPoolCreated(Object pool, AsyncPoolPlan plan) {
+    public void asyncPoolCreated(Object pool, AsyncPoolPlan plan) {
         if (plan != null) {
             remember(pool, plan.record());
         }
@@ -75,32 +76,31 @@ public final class PoolLifecycle {
      * A borrow is starting. A pool the agent has not seen was built before the agent was attached:
      * it is adopted and sized now. Known pools cost one lock-free lookup.
      */
-    public static void borrowing(Object pool) {
-        if (PoolRegistry.lookup(pool) == null) {
+    public void borrowing(Object pool) {
+        if (registry.lookup(pool) == null) {
             adopt(pool);
         }
     }
 
-    public static void closed(Object pool) {
-        PoolRecord record = PoolRegistry.forget(pool);
+    public void closed(Object pool) {
+        PoolRecord record = registry.forget(pool);
         if (record != null && record.isRedis()) {
             AgentLog.debug("pool " + record.identity() + " closed");
         }
     }
 
     /** Synchronized so that threads racing into the first borrow size the pool once. */
-    private static synchronized void adopt(Object pool) {
-        if (PoolRegistry.lookup(pool) == null && !CommonsPoolAccess.isClosed(pool)) {
+    private synchronized void adopt(Object pool) {
+        if (registry.lookup(pool) == null && !CommonsPoolAccess.isClosed(pool)) {
             register(pool, CommonsPoolAccess.factoryOf(pool), true);
         }
     }
 
-    private static void register(Object pool, Object factory, boolean adopted) {
-        AgentConfig current = config;
-        RedisClientFamily client = current == null || factory == null ? null : RedisClientFamily.ofFactory(factory);
+    private void register(Object pool, Object factory, boolean adopted) {
+        RedisClientFamily client = factory == null ? null : RedisClientFamily.ofFactory(factory);
         StackTraceElement[] stack = client == null ? null : new Throwable().getStackTrace();
         if (client == null || client.isInternalPool(stack)) {
-            PoolRegistry.remember(pool, PoolRecord.NOT_REDIS);
+            registry.remember(pool, PoolRecord.NOT_REDIS);
             return;
         }
         try {
@@ -113,21 +113,18 @@ public final class PoolLifecycle {
             PoolIdentity identity = master != null
                     ? PoolIdentity.ofSentinel(factory, master, kind)
                     : PoolIdentity.of(factory, client, kind);
-            remember(
-                    pool,
-                    PoolSizer.size(
-                            pool, identity, current, adopted ? ", adopted at its first borrow after attach" : ""));
+            remember(pool, sizer.size(pool, identity, adopted ? ", adopted at its first borrow after attach" : ""));
         } catch (RuntimeException failure) {
             giveUp(pool, client, failure);
         }
     }
 
-    private static void remember(Object pool, PoolRecord record) {
-        PoolRegistry.remember(pool, record == null ? PoolRecord.NOT_REDIS : record);
+    private void remember(Object pool, PoolRecord record) {
+        registry.remember(pool, record == null ? PoolRecord.NOT_REDIS : record);
     }
 
-    private static void giveUp(Object pool, RedisClientFamily client, RuntimeException failure) {
-        PoolRegistry.remember(pool, PoolRecord.NOT_REDIS);
+    private void giveUp(Object pool, RedisClientFamily client, RuntimeException failure) {
+        registry.remember(pool, PoolRecord.NOT_REDIS);
         AgentLog.warnOnce(
                 "size:" + pool.getClass().getName(),
                 "could not size a " + client.displayName() + " pool of class "

@@ -14,22 +14,29 @@ public final class PoolRecord {
 
     /** Marks a commons-pool2 pool that is not a Redis pool, so later borrows skip it at the cost of one lookup. */
     static final PoolRecord NOT_REDIS =
-            new PoolRecord(null, null, Collections.<SettingChange>emptyList(), PoolKind.COMMONS_POOL2);
+            new PoolRecord(null, null, Collections.<SettingChange>emptyList(), PoolKind.COMMONS_POOL2, null);
 
     private final PoolIdentity identity;
     private final PoolSnapshot original;
     private final List<SettingChange> changes;
     private final PoolKind kind;
+    private final RetryPolicies retry;
     private final PoolStats stats = new PoolStats();
     private final RetryStats retryStats = new RetryStats();
     private volatile RetryPolicy retryPolicy;
     private volatile WeakReference<Object> pool = new WeakReference<>(null);
 
-    PoolRecord(PoolIdentity identity, PoolSnapshot original, List<SettingChange> changes, PoolKind kind) {
+    PoolRecord(
+            PoolIdentity identity,
+            PoolSnapshot original,
+            List<SettingChange> changes,
+            PoolKind kind,
+            RetryPolicies retry) {
         this.identity = identity;
         this.original = original;
         this.changes = Collections.unmodifiableList(changes);
         this.kind = kind;
+        this.retry = retry;
     }
 
     PoolKind kind() {
@@ -57,18 +64,12 @@ public final class PoolRecord {
             synchronized (this) {
                 policy = retryPolicy;
                 if (policy == null) {
-                    policy = RetryPolicies.forPool(retryStats);
+                    policy = retry.forPool(retryStats);
                     retryPolicy = policy;
                 }
             }
         }
         return policy;
-    }
-
-    /** The record of a Redis pool object the agent registered, or null (unknown, or not a Redis pool). Lock-free. */
-    public static PoolRecord ofPool(Object pool) {
-        PoolRecord record = pool == null ? null : PoolRegistry.lookup(pool);
-        return record != null && record.isRedis() ? record : null;
     }
 
     /** The pool's live counts now, or null once the pool is gone. */

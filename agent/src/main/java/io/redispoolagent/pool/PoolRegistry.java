@@ -9,16 +9,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Every pool the agent knows in this JVM, for the hooks (by pool object) and for exporters (all of them). */
 public final class PoolRegistry {
 
-    private static final WeakIdentityTable<PoolRecord> POOLS = new WeakIdentityTable<>();
-    private static final List<Runnable> FIRST_POOL_LISTENERS = new CopyOnWriteArrayList<>();
-    private static final AtomicBoolean FIRST_POOL_SEEN = new AtomicBoolean();
-
-    private PoolRegistry() {}
+    private final WeakIdentityTable<PoolRecord> pools = new WeakIdentityTable<>();
+    private final List<Runnable> firstPoolListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean firstPoolSeen = new AtomicBoolean();
 
     /** The live Redis pools, in no particular order. */
-    public static List<PoolRecord> pools() {
+    public List<PoolRecord> pools() {
         List<PoolRecord> redisPools = new ArrayList<>();
-        for (PoolRecord record : POOLS.values()) {
+        for (PoolRecord record : pools.values()) {
             if (record.isRedis()) {
                 redisPools.add(record);
             }
@@ -26,9 +24,15 @@ public final class PoolRegistry {
         return redisPools;
     }
 
+    /** The record of a Redis pool object the agent registered, or null (unknown, or not a Redis pool). Lock-free. */
+    public PoolRecord redisPool(Object pool) {
+        PoolRecord record = pool == null ? null : pools.get(pool);
+        return record != null && record.isRedis() ? record : null;
+    }
+
     /** The record for a pool object: a Redis pool's, {@link PoolRecord#NOT_REDIS}, or null if never seen. */
-    static PoolRecord lookup(Object pool) {
-        return POOLS.get(pool);
+    PoolRecord lookup(Object pool) {
+        return pools.get(pool);
     }
 
     /**
@@ -36,28 +40,28 @@ public final class PoolRegistry {
      * status view start then, so a JVM that never builds a Redis pool never pays for them. Listeners
      * added after that first pool run at once.
      */
-    public static void onFirstPool(Runnable listener) {
-        FIRST_POOL_LISTENERS.add(listener);
-        if (FIRST_POOL_SEEN.get() && FIRST_POOL_LISTENERS.remove(listener)) {
+    public void onFirstPool(Runnable listener) {
+        firstPoolListeners.add(listener);
+        if (firstPoolSeen.get() && firstPoolListeners.remove(listener)) {
             listener.run();
         }
     }
 
-    static void remember(Object pool, PoolRecord record) {
+    void remember(Object pool, PoolRecord record) {
         if (record.isRedis()) {
             record.bind(pool);
         }
-        POOLS.putIfAbsent(pool, record);
-        if (record.isRedis() && FIRST_POOL_SEEN.compareAndSet(false, true)) {
-            for (Runnable listener : FIRST_POOL_LISTENERS) {
-                if (FIRST_POOL_LISTENERS.remove(listener)) {
+        pools.putIfAbsent(pool, record);
+        if (record.isRedis() && firstPoolSeen.compareAndSet(false, true)) {
+            for (Runnable listener : firstPoolListeners) {
+                if (firstPoolListeners.remove(listener)) {
                     listener.run();
                 }
             }
         }
     }
 
-    static PoolRecord forget(Object pool) {
-        return POOLS.remove(pool);
+    PoolRecord forget(Object pool) {
+        return pools.remove(pool);
     }
 }

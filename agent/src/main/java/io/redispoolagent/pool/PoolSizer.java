@@ -2,6 +2,7 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.retry.RetryPolicies;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,13 +10,19 @@ import java.util.List;
 /** Applies the sizing policy to one live pool and says in one line what it did. */
 final class PoolSizer {
 
-    private PoolSizer() {}
+    private final AgentConfig config;
+    private final RetryPolicies retry;
+
+    PoolSizer(AgentConfig config, RetryPolicies retry) {
+        this.config = config;
+        this.retry = retry;
+    }
 
     /**
      * Sizes the pool and logs one line saying what changed ({@code how} tells when the agent saw it);
      * returns the pool's record, or null when this pool cannot be read or resized.
      */
-    static PoolRecord size(Object pool, PoolIdentity identity, AgentConfig config, String how) {
+    PoolRecord size(Object pool, PoolIdentity identity, String how) {
         CommonsPoolAccess access = CommonsPoolAccess.of(pool);
         if (!access.missingAccessors().isEmpty()) {
             AgentLog.warnOnce(
@@ -30,7 +37,7 @@ final class PoolSizer {
         List<SettingChange> changes = SizingPolicy.plan(before, config.sizingFor(identity.name()), config.mode());
         applyAll(access, pool, changes);
         AgentLog.info("pool " + identity + how + ": " + SizingReport.describe(changes, before, config.mode()));
-        return new PoolRecord(identity, before, changes, PoolKind.COMMONS_POOL2);
+        return new PoolRecord(identity, before, changes, PoolKind.COMMONS_POOL2, retry);
     }
 
     /** All changes or none: a setter that fails part-way leaves the pool exactly as the application built it. */

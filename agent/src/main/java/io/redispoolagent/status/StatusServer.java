@@ -41,23 +41,25 @@ public final class StatusServer {
     static final int RING_CAPACITY = 13;
 
     private final HttpServer server;
+    private final PoolRegistry registry;
     private final long intervalMillis;
     private final Map<PoolRecord, SampleRing> rings = new IdentityHashMap<>();
 
-    private StatusServer(HttpServer server, long intervalMillis) {
+    private StatusServer(HttpServer server, PoolRegistry registry, long intervalMillis) {
         this.server = server;
+        this.registry = registry;
         this.intervalMillis = intervalMillis;
     }
 
     /** Starts the view in the background when {@code redis.pool.status.port} is set; otherwise does nothing. */
-    public static void install(AgentConfig config) {
+    public static void install(AgentConfig config, PoolRegistry registry) {
         final Integer port = config.statusPort();
         if (port == null) {
             return;
         }
         final String host = config.statusHost();
         try {
-            Thread thread = new Thread(() -> run(host, port), THREAD_NAME);
+            Thread thread = new Thread(() -> run(host, port, registry), THREAD_NAME);
             thread.setDaemon(true);
             thread.setContextClassLoader(StatusServer.class.getClassLoader());
             thread.start();
@@ -66,8 +68,8 @@ public final class StatusServer {
         }
     }
 
-    private static void run(String host, int port) {
-        StatusServer status = start(host, port, SAMPLE_INTERVAL_MILLIS);
+    private static void run(String host, int port, PoolRegistry registry) {
+        StatusServer status = start(host, port, registry, SAMPLE_INTERVAL_MILLIS);
         if (status == null) {
             return;
         }
@@ -83,7 +85,7 @@ public final class StatusServer {
     }
 
     /** Binds and starts serving; logs one warning and returns null when it cannot (the application runs on). */
-    static StatusServer start(String host, int port, long intervalMillis) {
+    static StatusServer start(String host, int port, PoolRegistry registry, long intervalMillis) {
         String where = host + ":" + port;
         try {
             InetSocketAddress address = new InetSocketAddress(host, port);
@@ -93,7 +95,7 @@ public final class StatusServer {
                 return null;
             }
             HttpServer server = HttpServer.create(address, 8);
-            StatusServer status = new StatusServer(server, intervalMillis);
+            StatusServer status = new StatusServer(server, registry, intervalMillis);
             server.createContext("/", status::handle);
             server.setExecutor(null);
             server.start();
@@ -127,7 +129,7 @@ public final class StatusServer {
     /** One reading of every live pool into its ring; rings of pools that are gone are dropped. */
     void sample() {
         try {
-            List<PoolRecord> pools = PoolRegistry.pools();
+            List<PoolRecord> pools = registry.pools();
             long now = System.nanoTime();
             synchronized (rings) {
                 Set<PoolRecord> live = Collections.newSetFromMap(new IdentityHashMap<PoolRecord, Boolean>());
@@ -149,7 +151,7 @@ public final class StatusServer {
 
     String render() {
         return StatusReport.render(
-                PoolRegistry.pools(),
+                registry.pools(),
                 (record, now) -> {
                     SampleRing ring;
                     synchronized (rings) {

@@ -6,6 +6,7 @@ import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.TestPools;
 import io.redispoolagent.retry.ManualClock;
 import io.redispoolagent.retry.RetryOutcome;
+import io.redispoolagent.retry.RetryStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +21,7 @@ class PoolCollectorTest {
     private final List<PoolRecord> registered = new CopyOnWriteArrayList<>();
     private final List<GenericObjectPool<String>> opened = new ArrayList<>();
     private final ManualClock clock = new ManualClock();
-    private final PoolCollector collector = new PoolCollector(() -> registered, clock);
+    private final PoolCollector collector = new PoolCollector(() -> registered, new RetryStats(), clock);
 
     @AfterEach
     void closePools() {

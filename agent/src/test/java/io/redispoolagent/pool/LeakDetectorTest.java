@@ -17,7 +17,8 @@ class LeakDetectorTest {
             PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
             null,
             Collections.<SettingChange>emptyList(),
-            PoolKind.COMMONS_POOL2);
+            PoolKind.COMMONS_POOL2,
+            null);
 
     private void awaitLeaks(long expected) throws InterruptedException {
         for (int i = 0; i < 500 && record.stats().leaks() < expected; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
+import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.testing.CapturedStderr;
 import java.util.Collections;
 import java.util.Properties;
@@ -19,6 +20,7 @@ class PoolSizerTest {
     private static final AgentConfig PRODUCTION = ConfigResolver.resolve(
                     "env=production", new Properties(), Collections.<String, String>emptyMap())
             .config();
+    private static final PoolSizer SIZER = new PoolSizer(PRODUCTION, new RetryPolicies(PRODUCTION.retry()));
 
     @RegisterExtension
     final CapturedStderr stderr = new CapturedStderr();
@@ -51,8 +53,8 @@ class PoolSizerTest {
         SoftReferenceObjectPool<String> first = new SoftReferenceObjectPool<>(new StringObjects());
         SoftReferenceObjectPool<String> second = new SoftReferenceObjectPool<>(new StringObjects());
 
-        assertThat(PoolSizer.size(first, identity(), PRODUCTION, "")).isNull();
-        assertThat(PoolSizer.size(second, identity(), PRODUCTION, "")).isNull();
+        assertThat(SIZER.size(first, identity(), "")).isNull();
+        assertThat(SIZER.size(second, identity(), "")).isNull();
 
         assertThat(stderr.text().split("\n"))
                 .filteredOn(line -> line.contains("is left as it is"))
@@ -64,7 +66,7 @@ class PoolSizerTest {
     void aSetterThatFailsPartWayUndoesTheChangesAlreadyMade() {
         FrozenIdlePool pool = new FrozenIdlePool();
 
-        assertThatThrownBy(() -> PoolSizer.size(pool, identity(), PRODUCTION, ""))
+        assertThatThrownBy(() -> SIZER.size(pool, identity(), ""))
                 .hasRootCauseInstanceOf(UnsupportedOperationException.class);
 
         assertThat(pool.getMaxTotal()).isEqualTo(8);

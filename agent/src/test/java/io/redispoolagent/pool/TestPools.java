@@ -2,6 +2,7 @@ package io.redispoolagent.pool;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
+import io.redispoolagent.retry.RetryPolicies;
 import java.util.Collections;
 import java.util.Properties;
 import org.apache.commons.pool2.impl.GenericObjectPool;
@@ -19,7 +20,7 @@ public final class TestPools {
     public static PoolRecord jedisPoolOf(String host, int port, int database, GenericObjectPool<String> pool) {
         Endpoint endpoint = new Endpoint(host, port, database);
         PoolIdentity identity = new PoolIdentity(endpoint.poolName(), RedisClientFamily.JEDIS, "JedisPool", endpoint);
-        PoolRecord record = PoolSizer.size(pool, identity, PRODUCTION, "");
+        PoolRecord record = new PoolSizer(PRODUCTION, new RetryPolicies(PRODUCTION.retry())).size(pool, identity, "");
         record.bind(pool);
         return record;
     }

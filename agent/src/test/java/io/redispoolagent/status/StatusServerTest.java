@@ -2,6 +2,7 @@ package io.redispoolagent.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.pool.PoolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ class StatusServerTest {
     @Test
     void servesTheDocumentOnLoopbackAtRootAndPools() throws IOException {
         int port = freePort();
-        server = StatusServer.start("127.0.0.1", port, 5_000);
+        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000);
         assertThat(server).isNotNull();
         server.sample();
 
@@ -90,7 +91,7 @@ class StatusServerTest {
     @Test
     void bindsTheLoopbackOnlyByDefault() throws IOException {
         int port = freePort();
-        server = StatusServer.start("127.0.0.1", port, 5_000);
+        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000);
         assertThat(server).isNotNull();
         // Not on every interface: a wildcard bind of the same port would fail if the view held it.
         try (ServerSocket other = new ServerSocket()) {
@@ -104,7 +105,8 @@ class StatusServerTest {
     void aPortInUseIsOneClearWarningAndNoFailure() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThat(StatusServer.start("127.0.0.1", port, 5_000)).isNull();
+            assertThat(StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000))
+                    .isNull();
             String log = stderr.toString();
             assertThat(log)
                     .contains("[redis-pool-agent] WARN status view not started: cannot listen on 127.0.0.1:" + port)
@@ -115,7 +117,8 @@ class StatusServerTest {
 
     @Test
     void anUnknownHostIsAWarningToo() {
-        assertThat(StatusServer.start("no-such-host.invalid", 1, 5_000)).isNull();
+        assertThat(StatusServer.start("no-such-host.invalid", 1, new PoolRegistry(), 5_000))
+                .isNull();
         assertThat(stderr.toString())
                 .contains("WARN status view not started: redis.pool.status.host"
                         + " 'no-such-host.invalid' is not a known host");

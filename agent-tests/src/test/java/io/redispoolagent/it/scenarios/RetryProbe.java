@@ -52,18 +52,14 @@ final class RetryProbe {
         Thread.sleep(100);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Long> stats() throws Exception {
-        Class<?> registry = Class.forName("io.redispoolagent.pool.PoolRegistry");
         Map<String, Long> total = new java.util.HashMap<>();
         for (String key : List.of("retried", "not_safe", "not_retryable")) {
             total.put(key, 0L);
         }
-        for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
-            Object stats = record.getClass().getMethod("retryStats").invoke(record);
-            Map<Object, Long> counts =
-                    (Map<Object, Long>) stats.getClass().getMethod("snapshot").invoke(stats);
-            counts.forEach((outcome, count) -> total.merge(outcome.toString().toLowerCase(), count, Long::sum));
+        for (Object record : AgentInternals.pools()) {
+            AgentInternals.retryCounts(record)
+                    .forEach((outcome, count) -> total.merge(outcome.toString().toLowerCase(), count, Long::sum));
         }
         return total;
     }

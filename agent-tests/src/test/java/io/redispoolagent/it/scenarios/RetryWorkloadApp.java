@@ -272,23 +272,14 @@ public final class RetryWorkloadApp {
     }
 
     /** The agent's retry counters per pool (RETRY pool=... retried=...), when the agent is loaded. */
-    @SuppressWarnings("unchecked")
     static void printRetryStats() {
         try {
-            Class<?> registry = Class.forName("io.redispoolagent.pool.PoolRegistry");
-            for (Object record : (List<Object>) registry.getMethod("pools").invoke(null)) {
-                Object identity = record.getClass().getMethod("identity").invoke(record);
-                Object stats = record.getClass().getMethod("retryStats").invoke(record);
-                Map<Object, Long> counts = (Map<Object, Long>)
-                        stats.getClass().getMethod("snapshot").invoke(stats);
-                System.out.println(
-                        "RETRY pool=" + identity.getClass().getMethod("name").invoke(identity) + " " + format(counts));
+            for (Object record : AgentInternals.pools()) {
+                Object identity = AgentInternals.call(record, "identity");
+                System.out.println("RETRY pool=" + AgentInternals.call(identity, "name") + " "
+                        + format(AgentInternals.retryCounts(record)));
             }
-            Class<?> policies = Class.forName("io.redispoolagent.retry.RetryPolicies");
-            Object fallback = policies.getMethod("fallbackStats").invoke(null);
-            System.out.println("RETRY pool=(fallback) "
-                    + format((Map<Object, Long>)
-                            fallback.getClass().getMethod("snapshot").invoke(fallback)));
+            System.out.println("RETRY pool=(fallback) " + format(AgentInternals.unpooledRetryCounts()));
         } catch (ClassNotFoundException noAgent) {
             System.out.println("RETRY none (no agent)");
         } catch (Exception e) {

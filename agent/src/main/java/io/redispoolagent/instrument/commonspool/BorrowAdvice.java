@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /** Times every borrow, and lets the library adopt a pool built before the agent was attached. */
@@ -10,7 +10,7 @@ public final class BorrowAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long onEnter(@Advice.This Object pool) {
-        return PoolEvents.borrowStarted(pool);
+        return AgentRuntime.current().events().borrowStarted(pool);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -19,6 +19,6 @@ public final class BorrowAdvice {
             @Advice.Enter long startNanos,
             @Advice.Return Object connection,
             @Advice.Thrown Throwable failure) {
-        PoolEvents.borrowEnded(pool, startNanos, connection, failure);
+        AgentRuntime.current().events().borrowEnded(pool, startNanos, connection, failure);
     }
 }

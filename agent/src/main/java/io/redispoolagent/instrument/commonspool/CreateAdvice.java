@@ -1,7 +1,7 @@
 package io.redispoolagent.instrument.commonspool;
 
 import io.redispoolagent.instrument.jedis.retry.PooledJedisRetry;
-import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -19,7 +19,7 @@ public final class CreateAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void onExit(@Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Return Object created) {
-        PoolEvents.creationEnded(pool, startNanos, created);
+        AgentRuntime.current().events().creationEnded(pool, startNanos, created);
         PooledJedisRetry.created(pool, created);
     }
 }

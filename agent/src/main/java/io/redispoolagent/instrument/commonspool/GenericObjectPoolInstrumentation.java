@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.redispoolagent.instrument.TypeInstrumentation;
-import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -54,7 +54,7 @@ public final class GenericObjectPoolInstrumentation {
      */
     static AsmVisitorWrapper releases() {
         // invalidateObject(T) delegates to invalidateObject(T, DestroyMode) from 2.9: releasing twice is harmless.
-        return PoolEvents.detectsLeaks()
+        return AgentRuntime.current().events().detectsLeaks()
                 ? Advice.to(ReleaseAdvice.class)
                         .on(named("returnObject").and(takesArguments(1)).or(named("invalidateObject")))
                 : AsmVisitorWrapper.NoOp.INSTANCE;

@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /** A closed pool leaves the agent's registry (and so its metrics and status). */
@@ -10,6 +10,6 @@ public final class PoolClosedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void onExit(@Advice.This Object pool) {
-        PoolLifecycle.closed(pool);
+        AgentRuntime.current().lifecycle().closed(pool);
     }
 }

@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /** Hands every new GenericObjectPool to the library, which decides whether it is a Redis pool. */
@@ -10,6 +10,6 @@ public final class PoolCreatedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void onExit(@Advice.This Object pool, @Advice.Argument(0) Object factory) {
-        PoolLifecycle.created(pool, factory);
+        AgentRuntime.current().lifecycle().created(pool, factory);
     }
 }

@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /** A connection handed back (returned or invalidated) is no longer a leak suspect. */
@@ -10,6 +10,6 @@ public final class ReleaseAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void onEnter(@Advice.Argument(0) Object connection) {
-        PoolEvents.released(connection);
+        AgentRuntime.current().events().released(connection);
     }
 }

@@ -1,6 +1,6 @@
 package io.redispoolagent.instrument.commonspool;
 
-import io.redispoolagent.pool.PoolEvents;
+import io.redispoolagent.runtime.AgentRuntime;
 import java.time.Duration;
 import net.bytebuddy.asm.Advice;
 
@@ -17,7 +17,7 @@ public final class ReturnAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object pool, @Advice.Argument(0) long usedMillis) {
-            PoolEvents.returnedAfterMillis(pool, usedMillis);
+            AgentRuntime.current().events().returnedAfterMillis(pool, usedMillis);
         }
     }
 
@@ -26,7 +26,7 @@ public final class ReturnAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object pool, @Advice.Argument(0) Duration used) {
-            PoolEvents.returnedAfter(pool, used);
+            AgentRuntime.current().events().returnedAfter(pool, used);
         }
     }
 }

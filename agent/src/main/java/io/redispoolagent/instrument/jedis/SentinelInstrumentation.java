@@ -5,8 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.redispoolagent.instrument.TypeInstrumentation;
-import io.redispoolagent.pool.PoolLifecycle;
 import io.redispoolagent.pool.SentinelNaming;
+import io.redispoolagent.runtime.AgentRuntime;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -33,7 +33,7 @@ public final class SentinelInstrumentation {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void onEnter(@Advice.This Object sentinelPool, @Advice.Argument(1) String masterName) {
-            PoolLifecycle.sentinelPoolStarting(sentinelPool, masterName);
+            AgentRuntime.current().lifecycle().sentinelPoolStarting(sentinelPool, masterName);
         }
     }
 

@@ -6,8 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.redispoolagent.instrument.TypeInstrumentation;
 import io.redispoolagent.pool.AsyncPoolPlan;
-import io.redispoolagent.pool.PoolEvents;
-import io.redispoolagent.pool.PoolLifecycle;
+import io.redispoolagent.runtime.AgentRuntime;
 import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -38,7 +37,7 @@ public final class BoundedAsyncPoolInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(
                 @Advice.This Object pool, @Advice.Enter long startNanos, @Advice.Return CompletableFuture<?> acquired) {
-            PoolEvents.asyncAcquired(pool, startNanos, acquired);
+            AgentRuntime.current().events().asyncAcquired(pool, startNanos, acquired);
         }
     }
 
@@ -47,7 +46,7 @@ public final class BoundedAsyncPoolInstrumentation {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(@Advice.This Object pool) {
-            PoolLifecycle.closed(pool);
+            AgentRuntime.current().lifecycle().closed(pool);
         }
     }
 
@@ -58,7 +57,7 @@ public final class BoundedAsyncPoolInstrumentation {
         public static AsyncPoolPlan onEnter(
                 @Advice.Argument(0) Object factory,
                 @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object poolConfig) {
-            AsyncPoolPlan plan = PoolLifecycle.asyncPoolCreating(factory, poolConfig);
+            AsyncPoolPlan plan = AgentRuntime.current().lifecycle().asyncPoolCreating(factory, poolConfig);
             if (plan != null) {
                 poolConfig = plan.config();
             }
@@ -67,7 +66,7 @@ public final class BoundedAsyncPoolInstrumentation {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void onExit(@Advice.This Object pool, @Advice.Enter AsyncPoolPlan plan) {
-            PoolLifecycle.asyncPoolCreated(pool, plan);
+            AgentRuntime.current().lifecycle().asyncPoolCreated(pool, plan);
         }
     }
 }

@@ -4,8 +4,8 @@ import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.retry.ArgumentAccessor;
 import io.redispoolagent.retry.CommandSafety;
 import io.redispoolagent.retry.RetryOutcome;
-import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.runtime.AgentRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,10 +73,13 @@ public final class LettuceReplayGuard {
 
     /** After {@code drainQueue()}: fails and removes the commands that must not be sent again. */
     public static void drained(Object handler, Collection<?> inFlight) {
-        if (inFlight == null || inFlight.isEmpty() || !RetryPolicies.enabled() || !willReplay(handler)) {
+        if (inFlight == null
+                || inFlight.isEmpty()
+                || !AgentRuntime.current().retry().enabled()
+                || !willReplay(handler)) {
             return;
         }
-        CommandSafety table = RetryPolicies.fallback().commands();
+        CommandSafety table = AgentRuntime.current().retry().fallback().commands();
         List<String> failed = new ArrayList<>();
         for (Iterator<?> it = inFlight.iterator(); it.hasNext(); ) {
             Object command = it.next();
@@ -87,7 +90,7 @@ public final class LettuceReplayGuard {
             if (fail(command, name)) {
                 it.remove();
                 failed.add(name);
-                RetryPolicies.fallbackStats().record(RetryOutcome.NOT_SAFE);
+                AgentRuntime.current().retry().unpooledStats().record(RetryOutcome.NOT_SAFE);
             }
         }
         if (!failed.isEmpty()) {
@@ -111,14 +114,14 @@ public final class LettuceReplayGuard {
      * failure when the channel is already down. False leaves {@code exceptionCaught} to run as it is.
      */
     public static boolean keepForReplay(Object handler, Throwable cause) {
-        if (!(cause instanceof IOException) || !RetryPolicies.enabled() || !willReplay(handler)) {
+        if (!(cause instanceof IOException) || !AgentRuntime.current().retry().enabled() || !willReplay(handler)) {
             return false;
         }
         Object stack = LettuceMembers.STACK.read(handler);
         Object oldest = stack instanceof Queue ? ((Queue<?>) stack).peek() : null;
         if (oldest == null
                 || isDone(oldest)
-                || !replayable(RetryPolicies.fallback().commands(), oldest)) {
+                || !replayable(AgentRuntime.current().retry().fallback().commands(), oldest)) {
             return false;
         }
         Object channel = LettuceMembers.CHANNEL.read(handler);
@@ -127,7 +130,7 @@ public final class LettuceReplayGuard {
                 || !LettuceMembers.IS_CONNECTED.readBoolean(handler, false)) {
             notifyException(LettuceMembers.ENDPOINT.read(handler), cause);
         }
-        RetryPolicies.fallbackStats().record(RetryOutcome.RETRIED);
+        AgentRuntime.current().retry().unpooledStats().record(RetryOutcome.RETRIED);
         return true;
     }
 

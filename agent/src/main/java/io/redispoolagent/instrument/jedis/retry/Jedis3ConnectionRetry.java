@@ -2,13 +2,12 @@ package io.redispoolagent.instrument.jedis.retry;
 
 import io.redispoolagent.log.AgentLog;
 import io.redispoolagent.pool.PoolRecord;
-import io.redispoolagent.pool.PoolRegistry;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
 import io.redispoolagent.retry.RetryDecision;
-import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.runtime.AgentRuntime;
 import io.redispoolagent.util.WeakIdentityTable;
 import java.nio.charset.StandardCharsets;
 
@@ -58,7 +57,7 @@ public final class Jedis3ConnectionRetry {
 
     /** Before {@code sendCommand(cmd, args)}: starts a command's run, unless replies are still due. */
     public static void sending(Object connection, Object command, byte[][] args) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return;
         }
         InFlight run = IN_FLIGHT.get();
@@ -78,7 +77,7 @@ public final class Jedis3ConnectionRetry {
      * reconnects and sends the command again, and returns true to read again.
      */
     public static boolean replied(Object connection, Throwable failure) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return false;
         }
         InFlight run = IN_FLIGHT.get();
@@ -101,7 +100,7 @@ public final class Jedis3ConnectionRetry {
 
     /** After {@code getMany}: the replies due on the connection have been read. */
     public static void pipelineRead(Object connection) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return;
         }
         InFlight run = IN_FLIGHT.get();
@@ -174,13 +173,13 @@ public final class Jedis3ConnectionRetry {
         String host = client.host(connection);
         int port = client.port(connection);
         int database = client.database(connection);
-        for (PoolRecord record : PoolRegistry.pools()) {
+        for (PoolRecord record : AgentRuntime.current().registry().pools()) {
             if (record.identity().serves(host, port, database)) {
                 String kind = record.identity().kind();
                 return kind.contains("Cluster") || kind.contains("Sentinel") ? NO_RETRY : record.retryPolicy();
             }
         }
-        return RetryPolicies.fallback();
+        return AgentRuntime.current().retry().fallback();
     }
 
     static String describe(byte[] name) {

@@ -6,9 +6,9 @@ import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
 import io.redispoolagent.retry.RetryDecision;
-import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.runtime.AgentRuntime;
 import io.redispoolagent.util.WeakIdentityTable;
 import java.lang.ref.WeakReference;
 
@@ -54,7 +54,7 @@ public final class JedisCommandRetry {
      * (retry off, or a provider that does not hand out a fresh connection per command).
      */
     public static RetryPolicy policy(Object executor) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return null;
         }
         Target target = TARGETS.get(executor);
@@ -129,16 +129,16 @@ public final class JedisCommandRetry {
                 return policy;
             }
             if (sentinel) {
-                return RetryPolicies.fallback();
+                return AgentRuntime.current().retry().fallback();
             }
             if (pool == null) {
                 return null;
             }
             // The pool's record appears when the agent registers the pool (at its construction, or at
             // its first borrow after an attach): until then the shared policy serves.
-            PoolRecord record = PoolRecord.ofPool(pool.get());
+            PoolRecord record = AgentRuntime.current().registry().redisPool(pool.get());
             if (record == null) {
-                return RetryPolicies.fallback();
+                return AgentRuntime.current().retry().fallback();
             }
             policy = record.retryPolicy();
             poolPolicy = policy;

@@ -7,9 +7,9 @@ import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
 import io.redispoolagent.retry.RetryDecision;
-import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.runtime.AgentRuntime;
 import io.redispoolagent.util.WeakIdentityTable;
 import java.nio.charset.StandardCharsets;
 
@@ -74,7 +74,7 @@ public final class PooledJedisRetry {
 
     /** Entry of {@code initializeFromClientConfig(config)}: the configuration a reconnect replays. */
     public static void handshakeStarting(Object connection, Object clientConfig) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return;
         }
         PooledConnection state = CONNECTIONS.get(connection);
@@ -94,10 +94,10 @@ public final class PooledJedisRetry {
 
     /** A commons-pool2 pool made {@code pooledObject}: when it wraps a Jedis 4–8 {@code Jedis}, its connection is adopted. */
     public static void created(Object pool, Object pooledObject) {
-        if (!RetryPolicies.enabled() || pooledObject == null) {
+        if (!AgentRuntime.current().retry().enabled() || pooledObject == null) {
             return;
         }
-        PoolRecord record = PoolRecord.ofPool(pool);
+        PoolRecord record = AgentRuntime.current().registry().redisPool(pool);
         Object jedis = record == null ? null : CommonsPoolAccess.objectOf(pooledObject);
         Object connection =
                 jedis == null ? null : JedisMembers.of(jedis.getClass()).connection(jedis);
@@ -121,7 +121,7 @@ public final class PooledJedisRetry {
      * retried (the attempt count and start time set), else null.
      */
     public static PooledConnection executing(Object connection, boolean broken) {
-        if (!RetryPolicies.enabled() || broken) {
+        if (!AgentRuntime.current().retry().enabled() || broken) {
             return null;
         }
         PooledConnection state = CONNECTIONS.get(connection);
@@ -177,7 +177,7 @@ public final class PooledJedisRetry {
      * the connection's state. Looks the connection up only for a command that changes it.
      */
     public static void sendingRaw(Object connection, Object command, Object arguments) {
-        if (!RetryPolicies.enabled()) {
+        if (!AgentRuntime.current().retry().enabled()) {
             return;
         }
         String name = JedisCommands.name(command);
@@ -224,8 +224,9 @@ public final class PooledJedisRetry {
      * retried, as for a read; exhaustion never is, and is not counted as a retry outcome.
      */
     public static boolean resourceAttempted(Object pool, Throwable failure, int attempts, long startNanos) {
-        PoolRecord record =
-                RetryPolicies.enabled() && JEDIS_POOLS.get(pool.getClass()) ? PoolRecord.ofPool(pool) : null;
+        PoolRecord record = AgentRuntime.current().retry().enabled() && JEDIS_POOLS.get(pool.getClass())
+                ? AgentRuntime.current().registry().redisPool(pool)
+                : null;
         if (record == null) {
             return false;
         }

@@ -3,8 +3,7 @@ package io.redispoolagent.instrument.jedis.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.retry.RetryOutcome;
-import io.redispoolagent.retry.RetryPolicies;
-import io.redispoolagent.retry.RetrySettings;
+import io.redispoolagent.runtime.InstalledRuntime;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -98,18 +97,16 @@ class Jedis3ConnectionRetryTest {
         }
     }
 
+    private InstalledRuntime runtime;
+
     @BeforeEach
     void retryOnWithoutPauses() {
-        RetryPolicies.configure(RetrySettings.builder()
-                .enabled(true)
-                .initialBackoffMillis(0)
-                .jitter(false)
-                .build());
+        runtime = InstalledRuntime.with("retry.enabled=true,retry.initialBackoff=0,retry.jitter=false");
     }
 
     @AfterEach
     void retryOff() {
-        RetryPolicies.configure(null);
+        runtime.close();
     }
 
     @Test
@@ -129,13 +126,14 @@ class Jedis3ConnectionRetryTest {
     @Test
     void aSuccessfulReadAfterARetryCountsARecovery() {
         StandInClient client = new StandInClient();
-        long recovered = RetryPolicies.fallbackStats().count(RetryOutcome.RECOVERED);
+        long recovered = runtime.runtime().retry().unpooledStats().count(RetryOutcome.RECOVERED);
         client.send(Cmd.GET);
         client.readFails();
 
         assertThat(Jedis3ConnectionRetry.replied(client, null)).isFalse();
 
-        assertThat(RetryPolicies.fallbackStats().count(RetryOutcome.RECOVERED)).isEqualTo(recovered + 1);
+        assertThat(runtime.runtime().retry().unpooledStats().count(RetryOutcome.RECOVERED))
+                .isEqualTo(recovered + 1);
     }
 
     @Test

@@ -6,11 +6,11 @@ import io.redispoolagent.retry.Backoff;
 import io.redispoolagent.retry.NanoClock;
 import io.redispoolagent.retry.RetryBudget;
 import io.redispoolagent.retry.RetryOutcome;
-import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.RetrySettings;
 import io.redispoolagent.retry.RetryStats;
 import io.redispoolagent.retry.Safety;
+import io.redispoolagent.runtime.InstalledRuntime;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -119,19 +119,17 @@ class JedisCommandRetryTest {
 
     @Test
     void retryOffMeansNoPolicyAtAll() {
-        RetryPolicies.configure(RetrySettings.builder().enabled(false).build());
-        assertThat(JedisCommandRetry.policy(new Object())).isNull();
+        try (InstalledRuntime ignored = InstalledRuntime.with("retry.enabled=false")) {
+            assertThat(JedisCommandRetry.policy(new Object())).isNull();
+        }
     }
 
     @Test
     void unknownExecutorGetsNoPolicy() {
-        RetryPolicies.configure(RetrySettings.builder().enabled(true).build());
-        try {
+        try (InstalledRuntime ignored = InstalledRuntime.with("retry.enabled=true")) {
             assertThat(JedisCommandRetry.policy(new Object()))
                     .as("no provider field: not retried")
                     .isNull();
-        } finally {
-            RetryPolicies.configure(null);
         }
     }
 }

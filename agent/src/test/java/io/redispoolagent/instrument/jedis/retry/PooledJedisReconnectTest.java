@@ -2,8 +2,7 @@ package io.redispoolagent.instrument.jedis.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redispoolagent.retry.RetryPolicies;
-import io.redispoolagent.retry.RetrySettings;
+import io.redispoolagent.runtime.InstalledRuntime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +83,16 @@ class PooledJedisReconnectTest {
         }
     }
 
+    private InstalledRuntime runtime;
+
     @BeforeEach
     void retryOn() {
-        RetryPolicies.configure(RetrySettings.builder().enabled(true).build());
+        runtime = InstalledRuntime.with("retry.enabled=true");
     }
 
     @AfterEach
     void retryOff() {
-        RetryPolicies.configure(null);
+        runtime.close();
     }
 
     @Test

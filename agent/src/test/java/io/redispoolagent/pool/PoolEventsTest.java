@@ -1,0 +1,84 @@
+package io.redispoolagent.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redispoolagent.config.AgentConfig;
+import io.redispoolagent.config.ConfigResolver;
+import io.redispoolagent.retry.RetryPolicies;
+import java.util.Collections;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The hot path records into the pools of its own registry, so two agents' layers can live side by side. */
+class PoolEventsTest {
+
+    private static final AgentConfig PRODUCTION = ConfigResolver.resolve(
+                    "env=production", new Properties(), Collections.<String, String>emptyMap())
+            .config();
+
+    private final GenericObjectPool<String> pool = TestPools.stringPool();
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
+
+    private static PoolEvents eventsOf(PoolRegistry registry) {
+        return new PoolEvents(
+                registry, new PoolLifecycle(PRODUCTION, registry, new RetryPolicies(PRODUCTION.retry())), null);
+    }
+
+    private PoolRecord registerIn(PoolRegistry registry) {
+        Endpoint endpoint = new Endpoint("10.0.0.1", 6379, 0);
+        PoolRecord record = new PoolRecord(
+                new PoolIdentity(endpoint.poolName(), RedisClientFamily.JEDIS, "JedisPool", endpoint),
+                null,
+                Collections.<SettingChange>emptyList(),
+                PoolKind.COMMONS_POOL2,
+                null);
+        registry.remember(pool, record);
+        return record;
+    }
+
+    @Test
+    void aBorrowCountsInTheRegistryThatKnowsThePoolAndNowhereElse() {
+        PoolRegistry first = new PoolRegistry();
+        PoolRegistry second = new PoolRegistry();
+        PoolRecord record = registerIn(first);
+
+        PoolEvents firstEvents = eventsOf(first);
+        firstEvents.borrowEnded(pool, firstEvents.borrowStarted(pool), "connection", null);
+        PoolEvents secondEvents = eventsOf(second);
+        secondEvents.borrowEnded(pool, secondEvents.borrowStarted(pool), "connection", null);
+
+        assertThat(record.stats().waitTime().count()).isEqualTo(1);
+        assertThat(first.pools()).containsExactly(record);
+        assertThat(second.pools()).as("a pool of strings is no Redis pool").isEmpty();
+    }
+
+    @Test
+    void anExhaustedBorrowIsATimeoutAndAFailedCreationAValidationFailure() {
+        PoolRegistry registry = new PoolRegistry();
+        PoolRecord record = registerIn(registry);
+        PoolEvents events = eventsOf(registry);
+
+        events.borrowEnded(
+                pool,
+                events.borrowStarted(pool),
+                null,
+                new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT1S"));
+        events.borrowEnded(
+                pool, events.borrowStarted(pool), null, new NoSuchElementException("Unable to validate object"));
+
+        assertThat(record.stats().timeouts()).isEqualTo(1);
+        assertThat(record.stats().validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutALeakThresholdReleasesNeedNotBeSeen() {
+        assertThat(eventsOf(new PoolRegistry()).detectsLeaks()).isFalse();
+    }
+}
