@@ -6,6 +6,7 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
+import io.redispoolagent.util.PerClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,12 +71,7 @@ public final class CommonsPoolAccess {
                 }),
     };
 
-    private static final ClassValue<CommonsPoolAccess> BY_CLASS = new ClassValue<CommonsPoolAccess>() {
-        @Override
-        protected CommonsPoolAccess computeValue(Class<?> type) {
-            return new CommonsPoolAccess(type);
-        }
-    };
+    private static final PerClass<CommonsPoolAccess> BY_CLASS = PerClass.of(CommonsPoolAccess::new);
 
     private final Map<PoolSetting, Accessor> accessors = new EnumMap<>(PoolSetting.class);
     private final List<String> missing = new ArrayList<>();

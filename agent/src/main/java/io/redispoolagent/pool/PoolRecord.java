@@ -39,10 +39,6 @@ public final class PoolRecord {
         this.retry = retry;
     }
 
-    PoolKind kind() {
-        return kind;
-    }
-
     /** Ties the record to its live pool, whose counts {@link #gauges()} reads. */
     void bind(Object livePool) {
         pool = new WeakReference<>(livePool);
@@ -78,9 +74,7 @@ public final class PoolRecord {
         if (livePool == null) {
             return null;
         }
-        return kind == PoolKind.LETTUCE_ASYNC
-                ? LettuceClasses.gauges(livePool)
-                : CommonsPoolAccess.of(livePool).gauges(livePool);
+        return kind.gauges(livePool);
     }
 
     /** The class loader of the live pool's class (where the application's libraries are visible), or null once it is gone. */

@@ -1,5 +1,6 @@
 package io.redispoolagent.reflect;
 
+import io.redispoolagent.util.PerClass;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -35,13 +36,10 @@ public final class ClientMember {
     private final String name;
     private final Object[] parameters;
     private final MethodType callType;
-    private final ClassValue<Handle> byClass = new ClassValue<Handle>() {
-        @Override
-        protected Handle computeValue(Class<?> type) {
-            Handle found = resolveFor(type);
-            return found == null ? ABSENT : found;
-        }
-    };
+    private final PerClass<Handle> byClass = PerClass.of(type -> {
+        Handle found = resolveFor(type);
+        return found == null ? ABSENT : found;
+    });
 
     ClientMember(ClientType owner, Kind kind, String name, Class<?> returns, Object... parameters) {
         this.owner = owner;

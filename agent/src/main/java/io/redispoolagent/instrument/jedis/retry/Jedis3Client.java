@@ -4,6 +4,7 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
+import io.redispoolagent.util.PerClass;
 
 /**
  * What the Jedis 3 retry needs of a {@code redis.clients.jedis.Connection} (usually its subclass {@code
@@ -33,12 +34,7 @@ final class Jedis3Client {
             ClientType.of("jedis", "redis.clients.jedis.commands.ProtocolCommand", Versions.before("4"));
     private static final ClientMember GET_RAW = PROTOCOL_COMMAND.method("getRaw", Object.class);
 
-    private static final ClassValue<Jedis3Client> BY_CLASS = new ClassValue<Jedis3Client>() {
-        @Override
-        protected Jedis3Client computeValue(Class<?> type) {
-            return new Jedis3Client(type);
-        }
-    };
+    private static final PerClass<Jedis3Client> BY_CLASS = PerClass.of(Jedis3Client::new);
 
     private final Handle setDb;
     private final Handle isInMulti;

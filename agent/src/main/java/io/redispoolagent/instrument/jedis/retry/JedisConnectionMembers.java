@@ -4,6 +4,7 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
+import io.redispoolagent.util.PerClass;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -51,12 +52,7 @@ final class JedisConnectionMembers {
             ClientType.of("jedis", "redis.clients.jedis.exceptions.JedisConnectionException", Versions.from("4"));
     private static final ClientMember NEW_CONNECTION_EXCEPTION = CONNECTION_EXCEPTION.constructor(String.class);
 
-    private static final ClassValue<JedisConnectionMembers> BY_CLASS = new ClassValue<JedisConnectionMembers>() {
-        @Override
-        protected JedisConnectionMembers computeValue(Class<?> type) {
-            return new JedisConnectionMembers(type);
-        }
-    };
+    private static final PerClass<JedisConnectionMembers> BY_CLASS = PerClass.of(JedisConnectionMembers::new);
 
     private final Handle initialize;
     private final Handle disconnect;

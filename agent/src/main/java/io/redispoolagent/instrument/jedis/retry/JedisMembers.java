@@ -4,6 +4,7 @@ import io.redispoolagent.reflect.ClientMember;
 import io.redispoolagent.reflect.ClientType;
 import io.redispoolagent.reflect.Handle;
 import io.redispoolagent.reflect.Versions;
+import io.redispoolagent.util.PerClass;
 
 /**
  * What the retry of a pooled {@code Jedis} needs of a Jedis 4–8 {@code redis.clients.jedis.Jedis} class,
@@ -18,12 +19,7 @@ final class JedisMembers {
     private static final ClientMember CONNECTION = JEDIS.field("connection", Object.class);
     private static final ClientMember GET_DB = JEDIS.method("getDB", int.class);
 
-    private static final ClassValue<JedisMembers> BY_CLASS = new ClassValue<JedisMembers>() {
-        @Override
-        protected JedisMembers computeValue(Class<?> type) {
-            return new JedisMembers(type);
-        }
-    };
+    private static final PerClass<JedisMembers> BY_CLASS = PerClass.of(JedisMembers::new);
 
     private final Handle connection;
     private final Handle getDb;

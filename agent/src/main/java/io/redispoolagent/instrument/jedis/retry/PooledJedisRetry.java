@@ -10,6 +10,7 @@ import io.redispoolagent.retry.RetryDecision;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.Safety;
 import io.redispoolagent.runtime.AgentRuntime;
+import io.redispoolagent.util.PerClass;
 import io.redispoolagent.util.WeakIdentityTable;
 import java.nio.charset.StandardCharsets;
 
@@ -60,12 +61,8 @@ public final class PooledJedisRetry {
      * The pools whose {@code getResource()} the application calls for a {@code Jedis}. Not {@code
      * UnifiedJedis}' {@code ConnectionPool}: its executor retries the whole command, borrow included.
      */
-    private static final ClassValue<Boolean> JEDIS_POOLS = new ClassValue<Boolean>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return JedisClasses.JEDIS_POOL.describes(type) || JedisClasses.JEDIS_SENTINEL_POOL.describes(type);
-        }
-    };
+    private static final PerClass<Boolean> JEDIS_POOLS = PerClass.of(
+            type -> JedisClasses.JEDIS_POOL.describes(type) || JedisClasses.JEDIS_SENTINEL_POOL.describes(type));
 
     /** False until the first reconnect: until then no connection can be poisoned and connect() checks nothing. */
     private static volatile boolean reconnectedAny;
