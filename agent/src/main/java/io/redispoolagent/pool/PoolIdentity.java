@@ -34,7 +34,8 @@ public final class PoolIdentity {
 
     /**
      * Names a Jedis pool to the current master of {@code masterName} {@link Endpoint#sentinelName}; its
-     * endpoint is the master's address (a Lettuce URI names its master itself, see {@link #of}).
+     * endpoint is the master's address where the factory holds it (a Lettuce URI names its master
+     * itself, see {@link #of}).
      */
     static PoolIdentity ofSentinel(Object factory, String masterName, String kind) {
         Endpoint endpoint = EndpointFinder.find(factory);
