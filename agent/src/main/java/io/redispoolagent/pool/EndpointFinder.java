@@ -11,16 +11,16 @@ import java.util.Set;
 /**
  * Finds the endpoint a pool factory connects to by walking a few levels of its fields for the client's
  * own address type: Jedis {@code HostAndPort} (held by the socket factory, or by Jedis 8's connection
- * builder) and its client config's database; Lettuce {@code RedisURI} (held by the client that the
- * factory's supplier captured). Walking the graph rather than naming fields keeps one piece of code
- * working across six Jedis and three Lettuce versions whose private fields all differ.
+ * builder) and its client config's database; the first Lettuce client or {@code RedisURI} that the
+ * factory's supplier reaches, read by {@link LettuceEndpoints}. Walking the graph rather than naming
+ * fields keeps one piece of code working across six Jedis and three Lettuce versions whose private
+ * fields all differ, and across the frameworks that wrap them.
  *
  * <p>Only host, port and database are ever read: user names and passwords stay where they are.
  */
 final class EndpointFinder {
 
     private static final String JEDIS_HOST_AND_PORT = JedisClasses.HOST_AND_PORT.className();
-    private static final String LETTUCE_REDIS_URI = LettuceClasses.REDIS_URI.className();
     private static final int MAX_DEPTH = 4;
     private static final int MAX_OBJECTS = 64;
 
@@ -40,12 +40,16 @@ final class EndpointFinder {
             if (!seen.add(current)) {
                 continue;
             }
-            String type = current.getClass().getName();
-            if (address == null && (JEDIS_HOST_AND_PORT.equals(type) || LETTUCE_REDIS_URI.equals(type))) {
-                address = host(current) != null ? current : null;
-                if (database == null && LETTUCE_REDIS_URI.equals(type)) {
-                    database = knownDatabase(LettuceClasses.URI_DATABASE.readInt(current, -1));
+            if (LettuceEndpoints.holdsEndpoint(current)) {
+                Endpoint endpoint = LettuceEndpoints.of(current);
+                if (endpoint != null) {
+                    return endpoint;
                 }
+                continue;
+            }
+            String type = current.getClass().getName();
+            if (address == null && JEDIS_HOST_AND_PORT.equals(type)) {
+                address = host(current) != null ? current : null;
                 continue;
             }
             if (database == null && type.startsWith("redis.clients.jedis.") && type.contains("Config")) {
@@ -58,18 +62,12 @@ final class EndpointFinder {
         if (address == null) {
             return null;
         }
-        int port = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT)
-                        ? JedisClasses.PORT
-                        : LettuceClasses.URI_PORT)
-                .readInt(address, -1);
+        int port = JedisClasses.PORT.readInt(address, -1);
         return port == -1 ? null : new Endpoint(host(address), port, database == null ? 0 : database);
     }
 
-    private static String host(Object address) {
-        Object host = (address.getClass().getName().equals(JEDIS_HOST_AND_PORT)
-                        ? JedisClasses.HOST
-                        : LettuceClasses.URI_HOST)
-                .read(address);
+    private static String host(Object hostAndPort) {
+        Object host = JedisClasses.HOST.read(hostAndPort);
         return host instanceof String ? (String) host : null;
     }
 

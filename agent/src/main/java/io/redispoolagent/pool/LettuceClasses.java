@@ -7,8 +7,8 @@ import io.redispoolagent.reflect.Versions;
 
 /**
  * The Lettuce classes the pool layer reads and builds (the agent does not link against Lettuce): the
- * {@code RedisURI} a pool connects to, the {@code BoundedAsyncPool}'s live counts, and the immutable
- * {@code BoundedPoolConfig} it is built with, through its builder. The same in Lettuce 5.3 to 7.7.
+ * clients and the {@code RedisURI} a pool connects to, the {@code BoundedAsyncPool}'s live counts, and the
+ * immutable {@code BoundedPoolConfig} it is built with, through its builder. The same in Lettuce 5.3 to 7.7.
  */
 final class LettuceClasses {
 
@@ -16,6 +16,17 @@ final class LettuceClasses {
     static final ClientMember URI_HOST = REDIS_URI.method("getHost", Object.class);
     static final ClientMember URI_PORT = REDIS_URI.method("getPort", int.class);
     static final ClientMember URI_DATABASE = REDIS_URI.method("getDatabase", int.class);
+    static final ClientMember URI_SENTINEL_MASTER = REDIS_URI.method("getSentinelMasterId", Object.class);
+    static final ClientMember URI_SENTINELS = REDIS_URI.method("getSentinels", Object.class);
+
+    /** No getter exposes a client's URIs: they are read from the fields its constructors set. */
+    static final ClientType REDIS_CLIENT = ClientType.of("lettuce-core", "io.lettuce.core.RedisClient", Versions.ALL);
+
+    static final ClientMember CLIENT_URI = REDIS_CLIENT.field("redisURI", Object.class);
+
+    static final ClientType CLUSTER_CLIENT =
+            ClientType.of("lettuce-core", "io.lettuce.core.cluster.RedisClusterClient", Versions.ALL);
+    static final ClientMember CLUSTER_SEEDS = CLUSTER_CLIENT.field("initialUris", Object.class);
 
     static final ClientType ASYNC_POOL =
             ClientType.of("lettuce-core", "io.lettuce.core.support.BoundedAsyncPool", Versions.ALL);

@@ -22,8 +22,9 @@ public final class PoolIdentity {
     }
 
     /**
-     * Names a pool {@code host:port/db} where its endpoint can be known, else a stable
-     * {@code client-kind-N} numbered in creation order.
+     * Names a pool after its endpoint where it can be known ({@code host:port/db}, or for a Lettuce URI
+     * behind Sentinel or a cluster client the names {@link Endpoint} gives them), else a stable {@code
+     * client-kind-N} numbered in creation order.
      */
     static PoolIdentity of(Object factory, RedisClientFamily client, String kind) {
         Endpoint endpoint = EndpointFinder.find(factory);
@@ -32,14 +33,14 @@ public final class PoolIdentity {
     }
 
     /**
-     * Names a pool behind Redis Sentinel {@code sentinel:master/db}: the master's address changes at
-     * every failover, its name does not, so the pool that replaces it carries the same name (and the
-     * same per-pool overrides and metric series).
+     * Names a Jedis pool to the current master of {@code masterName} {@link Endpoint#sentinelName}; its
+     * endpoint is the master's address where the factory holds it (a Lettuce URI names its master
+     * itself, see {@link #of}).
      */
     static PoolIdentity ofSentinel(Object factory, String masterName, String kind) {
         Endpoint endpoint = EndpointFinder.find(factory);
         int database = endpoint == null ? 0 : endpoint.database;
-        return new PoolIdentity("sentinel:" + masterName + "/" + database, RedisClientFamily.JEDIS, kind, endpoint);
+        return new PoolIdentity(Endpoint.sentinelName(masterName, database), RedisClientFamily.JEDIS, kind, endpoint);
     }
 
     private static String unnamed(RedisClientFamily client, String kind) {

@@ -7,8 +7,10 @@ import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
 
 /**
- * Exceptions with the client libraries' real class names and hierarchy, made at run time: the agent's
- * tests, like the agent, do not link against Jedis or Lettuce, and the classifier only reads names.
+ * Exceptions with the client libraries' real class names and hierarchy, made at run time, as the
+ * classifier only reads names: a test chooses any exception without building the client state that
+ * throws it. Each class is defined in a loader of its own, child first, since the real Lettuce is on the
+ * tests' classpath too (the pool naming tests build real Lettuce clients).
  */
 final class ClientExceptions {
 
@@ -81,7 +83,7 @@ final class ClientExceptions {
                             parent == RuntimeException.class
                                     ? ClientExceptions.class.getClassLoader()
                                     : parent.getClassLoader(),
-                            ClassLoadingStrategy.Default.WRAPPER)
+                            ClassLoadingStrategy.Default.CHILD_FIRST)
                     .getLoaded();
             TYPES.put(name, type);
         }
