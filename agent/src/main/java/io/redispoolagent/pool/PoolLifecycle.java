@@ -16,6 +16,7 @@ public final class PoolLifecycle {
     private final PoolRegistry registry;
     private final PoolSizer sizer;
     private final AsyncPoolSizer asyncSizer;
+    private final PoolNamer namer = new PoolNamer();
 
     public PoolLifecycle(AgentConfig config, PoolRegistry registry, RetryPolicies retry) {
         this.registry = registry;
@@ -42,7 +43,7 @@ public final class PoolLifecycle {
             return;
         }
         try {
-            PoolIdentity identity = PoolIdentity.ofSentinel(factory, masterName, JEDIS_SENTINEL_POOL);
+            PoolIdentity identity = namer.identifySentinel(factory, masterName, JEDIS_SENTINEL_POOL);
             remember(pool, sizer.size(pool, identity, ""));
         } catch (RuntimeException failure) {
             giveUp(pool, RedisClientFamily.JEDIS, failure);
@@ -57,7 +58,7 @@ public final class PoolLifecycle {
         try {
             String kind = CreationSite.clientApi(
                     new Throwable().getStackTrace(), RedisClientFamily.LETTUCE, "BoundedAsyncPool");
-            return asyncSizer.plan(poolConfig, PoolIdentity.of(factory, RedisClientFamily.LETTUCE, kind));
+            return asyncSizer.plan(poolConfig, namer.identify(factory, RedisClientFamily.LETTUCE, kind));
         } catch (RuntimeException failure) {
             AgentLog.warnOnce(
                     "size:async", "could not size a Lettuce async pool; it keeps the application's settings", failure);
@@ -111,8 +112,8 @@ public final class PoolLifecycle {
                 return;
             }
             PoolIdentity identity = master != null
-                    ? PoolIdentity.ofSentinel(factory, master, kind)
-                    : PoolIdentity.of(factory, client, kind);
+                    ? namer.identifySentinel(factory, master, kind)
+                    : namer.identify(factory, client, kind);
             remember(pool, sizer.size(pool, identity, adopted ? ", adopted at its first borrow after attach" : ""));
         } catch (RuntimeException failure) {
             giveUp(pool, client, failure);

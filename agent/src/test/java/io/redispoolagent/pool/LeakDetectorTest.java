@@ -14,7 +14,7 @@ class LeakDetectorTest {
     final CapturedStderr stderr = new CapturedStderr();
 
     private final PoolRecord record = new PoolRecord(
-            PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
+            new PoolNamer().identify(new Object(), RedisClientFamily.JEDIS, "JedisPool"),
             null,
             Collections.<SettingChange>emptyList(),
             PoolKind.COMMONS_POOL2,

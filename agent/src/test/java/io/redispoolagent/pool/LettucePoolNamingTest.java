@@ -82,7 +82,7 @@ class LettucePoolNamingTest {
         GenericObjectPool<T> pool =
                 ConnectionPoolSupport.createGenericObjectPool(connections, new GenericObjectPoolConfig<T>());
         try {
-            return PoolIdentity.of(pool.getFactory(), RedisClientFamily.LETTUCE, "ConnectionPoolSupport");
+            return new PoolNamer().identify(pool.getFactory(), RedisClientFamily.LETTUCE, "ConnectionPoolSupport");
         } finally {
             pool.close();
         }

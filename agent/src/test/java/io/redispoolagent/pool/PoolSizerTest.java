@@ -45,7 +45,7 @@ class PoolSizerTest {
 
     /** A pool with no discoverable endpoint, named jedis-JedisPool-N as the agent names such pools. */
     private static PoolIdentity identity() {
-        return PoolIdentity.of(new Object(), RedisClientFamily.JEDIS, "JedisPool");
+        return new PoolNamer().identify(new Object(), RedisClientFamily.JEDIS, "JedisPool");
     }
 
     @Test

@@ -112,8 +112,11 @@ class SpringLettucePoolNamingTest {
         Object pooling = field(field(factory, "connectionProvider"), "delegate");
         List<PoolIdentity> identities = new ArrayList<>();
         for (Object pool : ((Map<?, ?>) field(pooling, "pools")).values()) {
-            identities.add(PoolIdentity.of(
-                    ((GenericObjectPool<?>) pool).getFactory(), RedisClientFamily.LETTUCE, "ConnectionPoolSupport"));
+            identities.add(new PoolNamer()
+                    .identify(
+                            ((GenericObjectPool<?>) pool).getFactory(),
+                            RedisClientFamily.LETTUCE,
+                            "ConnectionPoolSupport"));
         }
         return identities;
     }
