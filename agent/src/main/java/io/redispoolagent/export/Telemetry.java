@@ -47,10 +47,16 @@ public final class Telemetry {
 
     private void run() {
         PoolCollector pools = new PoolCollector(registry::pools, unpooled, NanoClock.SYSTEM);
-        try {
-            OtelExporter.start(pools);
-        } catch (Throwable failure) {
-            AgentLog.error("metrics: the OpenTelemetry export could not start; the pools are still measured", failure);
+        if (OtelSwitch.exportsMetrics(System.getProperties(), System.getenv())) {
+            try {
+                OtelExporter.start(pools);
+            } catch (Throwable failure) {
+                AgentLog.error(
+                        "metrics: the OpenTelemetry export could not start; the pools are still measured", failure);
+            }
+        } else {
+            AgentLog.info("metrics: no OpenTelemetry export (otel.metrics.exporter=none or otel.sdk.disabled=true);"
+                    + " Micrometer and the status view still show the pools");
         }
         MicrometerBridge micrometer = new MicrometerBridge(pools);
         while (true) {
