@@ -55,6 +55,7 @@ public final class ChildJvm {
     private final List<String> agentOptions = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> launcher = new ArrayList<>();
     private List<Path> clientClasspath = List.of();
     private final List<Path> extraClasspath = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
@@ -109,6 +110,12 @@ public final class ChildJvm {
 
     public ChildJvm jvmArgs(String... args) {
         jvmArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /** Starts the JVM through {@code command} (such as {@code /usr/bin/time -o file}), which runs it as its child. */
+    public ChildJvm launchedBy(String... command) {
+        launcher.addAll(List.of(command));
         return this;
     }
 
@@ -191,7 +198,7 @@ public final class ChildJvm {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(jvmArgs);
         command.addAll(agentOptions);

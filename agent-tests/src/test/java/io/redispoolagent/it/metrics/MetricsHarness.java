@@ -1,6 +1,7 @@
 package io.redispoolagent.it.metrics;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.SystemProperties;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,18 +26,9 @@ final class MetricsHarness {
 
     private MetricsHarness() {}
 
-    /** A path the build hands to the tests as a system property (see agent-tests/pom.xml). */
-    static String requireProperty(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank() || value.startsWith("${")) {
-            throw new IllegalStateException("system property " + key + " is not set: run the tests through Maven");
-        }
-        return value;
-    }
-
     /** The application-side Micrometer (core and its Prometheus registry) that the build resolved for child JVMs. */
     static List<Path> micrometerClasspath() {
-        return Arrays.stream(requireProperty("micrometer.classpath").split(File.pathSeparator))
+        return Arrays.stream(SystemProperties.require("micrometer.classpath").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
     }

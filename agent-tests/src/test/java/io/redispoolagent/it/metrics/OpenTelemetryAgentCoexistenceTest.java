@@ -10,6 +10,7 @@ import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.redispoolagent.it.harness.ChildJvm;
 import io.redispoolagent.it.harness.ExhaustedJedisPool;
 import io.redispoolagent.it.harness.RedisExtension;
+import io.redispoolagent.it.harness.SystemProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +32,7 @@ class OpenTelemetryAgentCoexistenceTest {
 
     @Test
     void bothAgentsOnOneJvmTheAppRunsTheirJedisSpansAppearAndOurPoolMetricsAreExported() {
-        Path otelAgent = Path.of(MetricsHarness.requireProperty("otel.javaagent.jar"));
+        Path otelAgent = Path.of(SystemProperties.require("otel.javaagent.jar"));
         String poolName = redis.server().host() + ":" + redis.server().port() + "/0";
         Map<String, String> pool = Map.of("db.client.connection.pool.name", poolName);
         try (OtlpReceiver receiver = new OtlpReceiver();
