@@ -15,12 +15,16 @@ public final class PoolEvents {
 
     private final PoolRegistry registry;
     private final PoolLifecycle lifecycle;
+    private final Holders holders;
+    private final ExhaustionForensics forensics;
     /** Null unless {@code redis.pool.leakThreshold} is set: then the only cost on the hot path is this read. */
     private final LeakDetector leaks;
 
-    public PoolEvents(PoolRegistry registry, PoolLifecycle lifecycle, LeakDetector leaks) {
+    public PoolEvents(PoolRegistry registry, PoolLifecycle lifecycle, Holders holders, LeakDetector leaks) {
         this.registry = registry;
         this.lifecycle = lifecycle;
+        this.holders = holders;
+        this.forensics = new ExhaustionForensics(holders);
         this.leaks = leaks;
     }
 
@@ -43,11 +47,13 @@ public final class PoolEvents {
         long waited = System.nanoTime() - startNanos;
         if (failure == null) {
             record.stats().borrowed(waited);
+            holders.borrowed(connection, startNanos + waited);
             if (leaks != null) {
                 leaks.borrowed(record, connection);
             }
         } else if (isExhaustion(failure)) {
             record.stats().timedOut(waited);
+            forensics.timedOut(record, waited);
         } else if (failure instanceof NoSuchElementException) {
             // commons-pool2 reports a connection that fails to be made, activated or validated this way too.
             record.stats().validationFailed();

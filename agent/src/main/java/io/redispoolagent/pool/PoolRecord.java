@@ -5,6 +5,7 @@ import io.redispoolagent.metrics.PoolStats;
 import io.redispoolagent.retry.RetryPolicies;
 import io.redispoolagent.retry.RetryPolicy;
 import io.redispoolagent.retry.RetryStats;
+import io.redispoolagent.util.OncePerInterval;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class PoolRecord {
     private final RetryPolicies retry;
     private final PoolStats stats = new PoolStats();
     private final RetryStats retryStats = new RetryStats();
+    private final OncePerInterval exhaustionReports =
+            new OncePerInterval(ExhaustionForensics.REPORT_INTERVAL_NANOS, System.nanoTime());
     private volatile RetryPolicy retryPolicy;
     private volatile WeakReference<Object> pool = new WeakReference<>(null);
 
@@ -46,6 +49,11 @@ public final class PoolRecord {
 
     public PoolStats stats() {
         return stats;
+    }
+
+    /** Lets one exhaustion report through per interval, and counts the timeouts it holds back. */
+    OncePerInterval exhaustionReports() {
+        return exhaustionReports;
     }
 
     /** This pool's retry counters, by outcome (for the exporter and the status view). */
@@ -75,6 +83,12 @@ public final class PoolRecord {
             return null;
         }
         return kind.gauges(livePool);
+    }
+
+    /** The connections borrowed from the live pool now; empty once it is gone. */
+    List<Object> borrowedObjects() {
+        Object livePool = pool.get();
+        return livePool == null ? Collections.emptyList() : kind.borrowedObjects(livePool);
     }
 
     /** The class loader of the live pool's class (where the application's libraries are visible), or null once it is gone. */

@@ -2,6 +2,7 @@ package io.redispoolagent.runtime;
 
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.export.Telemetry;
+import io.redispoolagent.pool.Holders;
 import io.redispoolagent.pool.LeakDetector;
 import io.redispoolagent.pool.PoolEvents;
 import io.redispoolagent.pool.PoolLifecycle;
@@ -11,7 +12,7 @@ import io.redispoolagent.status.StatusServer;
 
 /**
  * Everything the agent is made of in one JVM, built from its configuration: the pool registry, the
- * pool lifecycle and hot-path events, the retry policies, the leak detector, telemetry and the status
+ * pool lifecycle and hot-path events, who holds each connection, the retry policies, the leak detector, telemetry and the status
  * view. The installer builds one and {@link #install}s it; advice, which Byte Buddy inlines into client
  * classes and which therefore cannot hold references of its own, reaches it through {@link #current}.
  * Unit tests build their own, and install one only to drive advice code.
@@ -22,6 +23,7 @@ public final class AgentRuntime {
 
     private final AgentConfig config;
     private final PoolRegistry registry = new PoolRegistry();
+    private final Holders holders = new Holders();
     private final RetryPolicies retry;
     private final PoolLifecycle lifecycle;
     private final PoolEvents events;
@@ -32,8 +34,8 @@ public final class AgentRuntime {
         this.retry = new RetryPolicies(config.retry());
         this.lifecycle = new PoolLifecycle(config, registry, retry);
         Long leakThreshold = config.leakThresholdMillis();
-        this.events =
-                new PoolEvents(registry, lifecycle, leakThreshold == null ? null : new LeakDetector(leakThreshold));
+        this.events = new PoolEvents(
+                registry, lifecycle, holders, leakThreshold == null ? null : new LeakDetector(leakThreshold));
         this.telemetry = new Telemetry(registry, retry.unpooledStats());
     }
 
@@ -55,7 +57,7 @@ public final class AgentRuntime {
      */
     public void start() {
         telemetry.arm();
-        StatusServer.install(config, registry);
+        StatusServer.install(config, registry, holders);
     }
 
     public PoolRegistry registry() {

@@ -5,6 +5,7 @@ import io.redispoolagent.config.PoolSetting;
 import io.redispoolagent.metrics.HistogramSnapshot;
 import io.redispoolagent.metrics.PoolGauges;
 import io.redispoolagent.metrics.PoolStats;
+import io.redispoolagent.pool.Holders;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolSnapshot;
 import io.redispoolagent.pool.SettingChange;
@@ -28,7 +29,12 @@ final class StatusReport {
 
     private StatusReport() {}
 
-    static String render(List<PoolRecord> records, Windows windows, long sampleIntervalMillis, double windowSeconds) {
+    static String render(
+            List<PoolRecord> records,
+            Windows windows,
+            Holders holders,
+            long sampleIntervalMillis,
+            double windowSeconds) {
         JsonWriter json = new JsonWriter()
                 .beginObject()
                 .field("agent", "redis-pool-agent")
@@ -43,12 +49,12 @@ final class StatusReport {
                 .endObject();
         json.name("pools").beginArray();
         for (PoolRecord record : records) {
-            pool(json, record, windows);
+            pool(json, record, windows, holders);
         }
         return json.endArray().endObject().toString() + "\n";
     }
 
-    private static void pool(JsonWriter json, PoolRecord record, Windows windows) {
+    private static void pool(JsonWriter json, PoolRecord record, Windows windows, Holders holders) {
         PoolStats stats = record.stats();
         PoolGauges gauges = record.gauges();
         Reading now = Reading.of(System.nanoTime(), stats, gauges);
@@ -145,6 +151,17 @@ final class StatusReport {
             }
             json.endObject();
         }
+
+        json.name("holders").beginArray();
+        for (Holders.Holder holder : holders.of(record)) {
+            json.beginObject().field("thread", holder.thread()).field("heldMillis", holder.heldMillis());
+            json.name("frames").beginArray();
+            for (StackTraceElement frame : holder.frames()) {
+                json.value(frame.toString());
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
 
         json.name("recommendations").beginArray();
         for (Recommendation finding : findings) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.log.AgentLog;
+import io.redispoolagent.pool.Holders;
 import io.redispoolagent.pool.PoolRecord;
 import io.redispoolagent.pool.PoolRegistry;
 import java.io.IOException;
@@ -42,24 +43,26 @@ public final class StatusServer {
 
     private final HttpServer server;
     private final PoolRegistry registry;
+    private final Holders holders;
     private final long intervalMillis;
     private final Map<PoolRecord, SampleRing> rings = new IdentityHashMap<>();
 
-    private StatusServer(HttpServer server, PoolRegistry registry, long intervalMillis) {
+    private StatusServer(HttpServer server, PoolRegistry registry, Holders holders, long intervalMillis) {
         this.server = server;
         this.registry = registry;
+        this.holders = holders;
         this.intervalMillis = intervalMillis;
     }
 
     /** Starts the view in the background when {@code redis.pool.status.port} is set; otherwise does nothing. */
-    public static void install(AgentConfig config, PoolRegistry registry) {
+    public static void install(AgentConfig config, PoolRegistry registry, Holders holders) {
         final Integer port = config.statusPort();
         if (port == null) {
             return;
         }
         final String host = config.statusHost();
         try {
-            Thread thread = new Thread(() -> run(host, port, registry), THREAD_NAME);
+            Thread thread = new Thread(() -> run(host, port, registry, holders), THREAD_NAME);
             thread.setDaemon(true);
             thread.setContextClassLoader(StatusServer.class.getClassLoader());
             thread.start();
@@ -68,8 +71,8 @@ public final class StatusServer {
         }
     }
 
-    private static void run(String host, int port, PoolRegistry registry) {
-        StatusServer status = start(host, port, registry, SAMPLE_INTERVAL_MILLIS);
+    private static void run(String host, int port, PoolRegistry registry, Holders holders) {
+        StatusServer status = start(host, port, registry, holders, SAMPLE_INTERVAL_MILLIS);
         if (status == null) {
             return;
         }
@@ -85,7 +88,7 @@ public final class StatusServer {
     }
 
     /** Binds and starts serving; logs one warning and returns null when it cannot (the application runs on). */
-    static StatusServer start(String host, int port, PoolRegistry registry, long intervalMillis) {
+    static StatusServer start(String host, int port, PoolRegistry registry, Holders holders, long intervalMillis) {
         String where = host + ":" + port;
         try {
             InetSocketAddress address = new InetSocketAddress(host, port);
@@ -95,7 +98,7 @@ public final class StatusServer {
                 return null;
             }
             HttpServer server = HttpServer.create(address, 8);
-            StatusServer status = new StatusServer(server, registry, intervalMillis);
+            StatusServer status = new StatusServer(server, registry, holders, intervalMillis);
             server.createContext("/", status::handle);
             server.setExecutor(null);
             server.start();
@@ -159,6 +162,7 @@ public final class StatusServer {
                     }
                     return ring == null ? null : ring.window(now);
                 },
+                holders,
                 intervalMillis,
                 (RING_CAPACITY - 1) * intervalMillis / 1000.0);
     }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.redispoolagent.config.AgentConfig;
 import io.redispoolagent.config.ConfigResolver;
 import io.redispoolagent.retry.RetryPolicies;
+import io.redispoolagent.testing.CapturedStderr;
 import java.util.Collections;
 import java.util.NoSuchElementException;
 import java.util.Properties;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The hot path records into the pools of its own registry, so two agents' layers can live side by side. */
 class PoolEventsTest {
@@ -18,6 +20,9 @@ class PoolEventsTest {
     private static final AgentConfig PRODUCTION = ConfigResolver.resolve(
                     "env=production", new Properties(), Collections.<String, String>emptyMap())
             .config();
+
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     private final GenericObjectPool<String> pool = TestPools.stringPool();
 
@@ -28,7 +33,10 @@ class PoolEventsTest {
 
     private static PoolEvents eventsOf(PoolRegistry registry) {
         return new PoolEvents(
-                registry, new PoolLifecycle(PRODUCTION, registry, new RetryPolicies(PRODUCTION.retry())), null);
+                registry,
+                new PoolLifecycle(PRODUCTION, registry, new RetryPolicies(PRODUCTION.retry())),
+                new Holders(),
+                null);
     }
 
     private PoolRecord registerIn(PoolRegistry registry) {
@@ -75,6 +83,27 @@ class PoolEventsTest {
 
         assertThat(record.stats().timeouts()).isEqualTo(1);
         assertThat(record.stats().validationFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimedOutBorrowWarnsOnceAMinuteWithThePoolsHolders() throws Exception {
+        PoolRegistry registry = new PoolRegistry();
+        registerIn(registry);
+        PoolEvents events = eventsOf(registry);
+        String held = pool.borrowObject();
+        events.borrowEnded(pool, events.borrowStarted(pool), held, null);
+        NoSuchElementException timeout =
+                new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT0.5S");
+
+        events.borrowEnded(pool, events.borrowStarted(pool), null, timeout);
+        events.borrowEnded(pool, events.borrowStarted(pool), null, timeout);
+
+        assertThat(stderr.text().split("WARN ", -1)).as(stderr.text()).hasSize(2);
+        assertThat(stderr.text())
+                .contains("WARN pool 10.0.0.1:6379/0 is exhausted: a borrow waited ")
+                .contains("1 of 8 connections in use")
+                .contains("thread \"" + Thread.currentThread().getName() + "\", for ");
+        pool.returnObject(held);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.redispoolagent.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redispoolagent.pool.Holders;
 import io.redispoolagent.pool.PoolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class StatusServerTest {
     @Test
     void servesTheDocumentOnLoopbackAtRootAndPools() throws IOException {
         int port = freePort();
-        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000);
+        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), new Holders(), 5_000);
         assertThat(server).isNotNull();
         server.sample();
 
@@ -91,7 +92,7 @@ class StatusServerTest {
     @Test
     void bindsTheLoopbackOnlyByDefault() throws IOException {
         int port = freePort();
-        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000);
+        server = StatusServer.start("127.0.0.1", port, new PoolRegistry(), new Holders(), 5_000);
         assertThat(server).isNotNull();
         // Not on every interface: a wildcard bind of the same port would fail if the view held it.
         try (ServerSocket other = new ServerSocket()) {
@@ -105,7 +106,7 @@ class StatusServerTest {
     void aPortInUseIsOneClearWarningAndNoFailure() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThat(StatusServer.start("127.0.0.1", port, new PoolRegistry(), 5_000))
+            assertThat(StatusServer.start("127.0.0.1", port, new PoolRegistry(), new Holders(), 5_000))
                     .isNull();
             String log = stderr.toString();
             assertThat(log)
@@ -117,7 +118,7 @@ class StatusServerTest {
 
     @Test
     void anUnknownHostIsAWarningToo() {
-        assertThat(StatusServer.start("no-such-host.invalid", 1, new PoolRegistry(), 5_000))
+        assertThat(StatusServer.start("no-such-host.invalid", 1, new PoolRegistry(), new Holders(), 5_000))
                 .isNull();
         assertThat(stderr.toString())
                 .contains("WARN status view not started: redis.pool.status.host"

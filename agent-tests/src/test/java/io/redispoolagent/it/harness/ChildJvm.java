@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Runs a main class in a new JVM, optionally with the agent, and captures what it prints.
@@ -352,6 +353,13 @@ public final class ChildJvm {
         /** The stderr lines the agent logged: those starting with {@code [redis-pool-agent]}. */
         public List<String> agentLines() {
             return stderr.lines().filter(line -> line.startsWith(AGENT_PREFIX)).toList();
+        }
+
+        /** The agent's warnings but its exhaustion reports, which every timed-out borrow brings (one a minute per pool). */
+        public List<String> warningsBesidesExhaustionReports() {
+            return agentLines("WARN").stream()
+                    .filter(line -> !line.contains(" is exhausted: "))
+                    .collect(Collectors.toList());
         }
 
         /** The agent's lines at one level, e.g. {@code agentLines("WARN")}. */
