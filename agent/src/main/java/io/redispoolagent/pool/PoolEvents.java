@@ -33,14 +33,15 @@ public final class PoolEvents {
         return leaks != null;
     }
 
-    /** A borrow is starting; returns the start time to hand back to {@link #borrowEnded}. */
-    public long borrowStarted(Object pool) {
-        lifecycle.borrowing(pool);
-        return System.nanoTime();
+    /**
+     * A borrow is starting; returns the pool's record, to hand back to {@link #borrowEnded} with the
+     * start time, so that a borrow looks its pool up once.
+     */
+    public PoolRecord borrowStarted(Object pool) {
+        return lifecycle.borrowing(pool);
     }
 
-    public void borrowEnded(Object pool, long startNanos, Object connection, Throwable failure) {
-        PoolRecord record = registry.lookup(pool);
+    public void borrowEnded(PoolRecord record, long startNanos, Object connection, Throwable failure) {
         if (record == null || !record.isRedis()) {
             return;
         }

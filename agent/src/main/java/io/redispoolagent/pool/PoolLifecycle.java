@@ -74,13 +74,17 @@ public final class PoolLifecycle {
     }
 
     /**
-     * A borrow is starting. A pool the agent has not seen was built before the agent was attached:
-     * it is adopted and sized now. Known pools cost one lock-free lookup.
+     * A borrow is starting; returns the pool's record (null when it cannot be registered). A pool the
+     * agent has not seen was built before the agent was attached: it is adopted and sized now. Known
+     * pools cost one lock-free lookup.
      */
-    public void borrowing(Object pool) {
-        if (registry.lookup(pool) == null) {
+    PoolRecord borrowing(Object pool) {
+        PoolRecord record = registry.lookup(pool);
+        if (record == null) {
             adopt(pool);
+            record = registry.lookup(pool);
         }
+        return record;
     }
 
     public void closed(Object pool) {

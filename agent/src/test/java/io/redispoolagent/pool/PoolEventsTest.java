@@ -39,6 +39,12 @@ class PoolEventsTest {
                 null);
     }
 
+    /** A borrow of {@link #pool} as the woven borrow reports it. */
+    private void borrow(PoolEvents events, Object connection, Throwable failure) {
+        PoolRecord record = events.borrowStarted(pool);
+        events.borrowEnded(record, System.nanoTime(), connection, failure);
+    }
+
     private PoolRecord registerIn(PoolRegistry registry) {
         Endpoint endpoint = new Endpoint("10.0.0.1", 6379, 0);
         PoolRecord record = new PoolRecord(
@@ -58,9 +64,9 @@ class PoolEventsTest {
         PoolRecord record = registerIn(first);
 
         PoolEvents firstEvents = eventsOf(first);
-        firstEvents.borrowEnded(pool, firstEvents.borrowStarted(pool), "connection", null);
+        borrow(firstEvents, "connection", null);
         PoolEvents secondEvents = eventsOf(second);
-        secondEvents.borrowEnded(pool, secondEvents.borrowStarted(pool), "connection", null);
+        borrow(secondEvents, "connection", null);
 
         assertThat(record.stats().waitTime().count()).isEqualTo(1);
         assertThat(first.pools()).containsExactly(record);
@@ -73,13 +79,8 @@ class PoolEventsTest {
         PoolRecord record = registerIn(registry);
         PoolEvents events = eventsOf(registry);
 
-        events.borrowEnded(
-                pool,
-                events.borrowStarted(pool),
-                null,
-                new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT1S"));
-        events.borrowEnded(
-                pool, events.borrowStarted(pool), null, new NoSuchElementException("Unable to validate object"));
+        borrow(events, null, new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT1S"));
+        borrow(events, null, new NoSuchElementException("Unable to validate object"));
 
         assertThat(record.stats().timeouts()).isEqualTo(1);
         assertThat(record.stats().validationFailures()).isEqualTo(1);
@@ -91,12 +92,12 @@ class PoolEventsTest {
         registerIn(registry);
         PoolEvents events = eventsOf(registry);
         String held = pool.borrowObject();
-        events.borrowEnded(pool, events.borrowStarted(pool), held, null);
+        borrow(events, held, null);
         NoSuchElementException timeout =
                 new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT0.5S");
 
-        events.borrowEnded(pool, events.borrowStarted(pool), null, timeout);
-        events.borrowEnded(pool, events.borrowStarted(pool), null, timeout);
+        borrow(events, null, timeout);
+        borrow(events, null, timeout);
 
         assertThat(stderr.text().split("WARN ", -1)).as(stderr.text()).hasSize(2);
         assertThat(stderr.text())
