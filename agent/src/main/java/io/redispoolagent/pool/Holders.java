@@ -42,10 +42,14 @@ public final class Holders {
     /** Weak keys: a connection the pool destroys takes its slot with it. */
     private final WeakIdentityTable<Slot> slots = new WeakIdentityTable<>();
 
-    /** One connection's last borrower. */
+    /**
+     * One connection's last borrower. Plain fields: a fence per borrow would cost the hot path more
+     * than the report gains from it; the report reads them racily, and a holder it sees a moment late
+     * or early is still the one that had the connection then.
+     */
     private static final class Slot {
-        volatile Thread thread;
-        volatile long sinceNanos;
+        Thread thread;
+        long sinceNanos;
     }
 
     /** A holder as seen at one moment. */
@@ -110,7 +114,7 @@ public final class Holders {
             if (thread != null) {
                 holders.add(new Holder(
                         thread.getName(),
-                        TimeUnit.NANOSECONDS.toMillis(now - slot.sinceNanos),
+                        Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - slot.sinceNanos)),
                         withoutReportingFrames(thread.getStackTrace())));
             }
         }
