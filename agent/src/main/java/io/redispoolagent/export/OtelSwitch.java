@@ -32,7 +32,8 @@ final class OtelSwitch {
         return exporters.trim().isEmpty();
     }
 
-    private static String setting(String key, Properties systemProperties, Map<String, String> environment) {
+    /** A setting as the SDK reads it, trimmed and lower-cased, or null when it is not set. */
+    static String setting(String key, Properties systemProperties, Map<String, String> environment) {
         String value = systemProperties.getProperty(key);
         if (value == null) {
             value = environment.get(key.toUpperCase(Locale.ROOT).replace('.', '_'));

@@ -51,8 +51,7 @@ public final class Telemetry {
             try {
                 OtelExporter.start(pools);
             } catch (Throwable failure) {
-                AgentLog.error(
-                        "metrics: the OpenTelemetry export could not start; the pools are still measured", failure);
+                AgentLog.error(OtelStartFailure.describe(failure, System.getProperties(), System.getenv()));
             }
         } else {
             AgentLog.info("metrics: no OpenTelemetry export (otel.metrics.exporter=none or otel.sdk.disabled=true);"
