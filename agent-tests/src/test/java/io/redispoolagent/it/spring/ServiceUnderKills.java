@@ -3,6 +3,7 @@ package io.redispoolagent.it.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.ChildJvm;
+import io.redispoolagent.it.harness.RedisExtension;
 import io.redispoolagent.it.harness.SpringBootService;
 import io.redispoolagent.it.metrics.PrometheusText;
 import io.redispoolagent.it.scenarios.PooledJedisRetryApp;
@@ -26,6 +27,23 @@ final class ServiceUnderKills {
     static final long LOAD_MILLIS = 6_000;
     static final long KILL_EVERY_MILLIS = 20;
     static final int DATABASE = 3;
+    /** The service's ACL user and password, and the default user's password the test's own clients use. */
+    static final String USER = "spring-user-4b1";
+
+    static final String PASSWORD = "spring-pass-8e2";
+    static final String ADMIN_PASSWORD = "admin-pass-a70";
+
+    /** A redis-server with the service's ACL user; nothing connects without a password. */
+    static RedisExtension aclServer() {
+        return RedisExtension.oneServer(
+                "--requirepass", ADMIN_PASSWORD, "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
+    }
+
+    /** {@code spring.data.redis.url} for the service's user on database {@value #DATABASE}. */
+    static String url(RedisServerProcess server) {
+        return "--spring.data.redis.url=redis://" + USER + ":" + PASSWORD + "@" + server.host() + ":" + server.port()
+                + "/" + DATABASE;
+    }
 
     long reads;
     long readErrors;
@@ -38,15 +56,14 @@ final class ServiceUnderKills {
     ChildJvm.Result service;
 
     /** Seeds the key, starts the service with {@code args}, and drives it under kills for {@value #LOAD_MILLIS} ms. */
-    static ServiceUnderKills run(
-            RedisServerProcess server, String adminPassword, UnaryOperator<ChildJvm> jvm, String... args)
+    static ServiceUnderKills run(RedisServerProcess server, UnaryOperator<ChildJvm> jvm, String... args)
             throws Exception {
-        PooledJedisRetryApp.seed(server.host(), server.port(), adminPassword, DATABASE);
+        PooledJedisRetryApp.seed(server.host(), server.port(), ADMIN_PASSWORD, DATABASE);
         ServiceUnderKills load = new ServiceUnderKills();
         try (SpringBootService service = SpringBootService.start(jvm, args)) {
             AtomicLong killed = new AtomicLong();
             long end = System.nanoTime() + LOAD_MILLIS * 1_000_000L;
-            Thread killer = new Thread(() -> killUntil(server, adminPassword, end, killed), "client-killer");
+            Thread killer = new Thread(() -> killUntil(server, end, killed), "client-killer");
             killer.start();
             while (System.nanoTime() < end) {
                 load.read(service);
@@ -54,15 +71,15 @@ final class ServiceUnderKills {
             }
             killer.join();
             load.killed = killed.get();
-            load.counter = counter(server, adminPassword);
+            load.counter = counter(server);
             load.prometheus = service.get("/actuator/prometheus").body();
             load.service = service.stop();
         }
         return load;
     }
 
-    private static void killUntil(RedisServerProcess server, String adminPassword, long end, AtomicLong killed) {
-        try (ConnectionKiller killer = new ConnectionKiller(server.host(), server.port(), adminPassword)) {
+    private static void killUntil(RedisServerProcess server, long end, AtomicLong killed) {
+        try (ConnectionKiller killer = new ConnectionKiller(server.host(), server.port(), ADMIN_PASSWORD)) {
             while (System.nanoTime() < end) {
                 Thread.sleep(KILL_EVERY_MILLIS);
                 killed.addAndGet(killer.killRound());
@@ -72,9 +89,9 @@ final class ServiceUnderKills {
         }
     }
 
-    private static long counter(RedisServerProcess server, String adminPassword) throws IOException {
+    private static long counter(RedisServerProcess server) throws IOException {
         try (RespClient admin = new RespClient(server.host(), server.port())) {
-            admin.call("AUTH", adminPassword);
+            admin.call("AUTH", ADMIN_PASSWORD);
             admin.call("SELECT", String.valueOf(DATABASE));
             Object value = admin.call("GET", "counter");
             return value == null ? 0 : Long.parseLong(String.valueOf(value));

@@ -17,13 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SpringBootJedisRetryTest {
 
-    private static final String USER = "spring-user-4b1";
-    private static final String PASSWORD = "spring-pass-8e2";
-    private static final String ADMIN_PASSWORD = "admin-pass-a70";
-
     @RegisterExtension
-    static final RedisExtension redis = RedisExtension.oneServer(
-            "--requirepass", ADMIN_PASSWORD, "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
+    static final RedisExtension redis = ServiceUnderKills.aclServer();
 
     @Test
     void restCallersSeeNoErrorAndNoOtherDatabaseUnderConnectionKillsAndNoHitIsCountedTwice() throws Exception {
@@ -65,9 +60,9 @@ class SpringBootJedisRetryTest {
         for (ServiceUnderKills load : new ServiceUnderKills[] {without, with}) {
             assertThat(load.service.stdout() + load.service.stderr() + load.prometheus)
                     .as("the service's output")
-                    .doesNotContain(PASSWORD)
-                    .doesNotContain(USER)
-                    .doesNotContain(ADMIN_PASSWORD);
+                    .doesNotContain(ServiceUnderKills.PASSWORD)
+                    .doesNotContain(ServiceUnderKills.USER)
+                    .doesNotContain(ServiceUnderKills.ADMIN_PASSWORD);
         }
     }
 
@@ -75,14 +70,12 @@ class SpringBootJedisRetryTest {
         RedisServerProcess server = redis.server();
         return ServiceUnderKills.run(
                 server,
-                ADMIN_PASSWORD,
                 jvm -> agent
                         ? jvm.withAgent()
                                 .systemProperty("redis.pool.env", "production")
                                 .systemProperty("otel.metrics.exporter", "none")
                         : jvm,
                 "--spring.data.redis.client-type=jedis",
-                "--spring.data.redis.url=redis://" + USER + ":" + PASSWORD + "@" + server.host() + ":" + server.port()
-                        + "/" + ServiceUnderKills.DATABASE);
+                ServiceUnderKills.url(server));
     }
 }

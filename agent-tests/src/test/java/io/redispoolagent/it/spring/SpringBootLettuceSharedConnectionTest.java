@@ -15,20 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SpringBootLettuceSharedConnectionTest {
 
-    private static final String USER = "spring-user-5c2";
-    private static final String PASSWORD = "spring-pass-9d3";
-    private static final String ADMIN_PASSWORD = "admin-pass-b81";
-
     @RegisterExtension
-    static final RedisExtension redis = RedisExtension.oneServer(
-            "--requirepass", ADMIN_PASSWORD, "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all");
+    static final RedisExtension redis = ServiceUnderKills.aclServer();
 
     @Test
     void aSharedConnectionUnderKillsServesOnAndNeverCountsAHitTwice() throws Exception {
         RedisServerProcess server = redis.server();
         ServiceUnderKills with = ServiceUnderKills.run(
                 server,
-                ADMIN_PASSWORD,
                 jvm -> jvm.withAgent()
                         .systemProperty("redis.pool.env", "production")
                         .systemProperty("otel.metrics.exporter", "none"),
@@ -36,8 +30,7 @@ class SpringBootLettuceSharedConnectionTest {
                 // Boot turns Lettuce pooling on by itself when commons-pool2 is on the class path, as it is
                 // in this service (for Jedis): off here, as in a service without commons-pool2.
                 "--spring.data.redis.lettuce.pool.enabled=false",
-                "--spring.data.redis.url=redis://" + USER + ":" + PASSWORD + "@" + server.host() + ":" + server.port()
-                        + "/" + ServiceUnderKills.DATABASE);
+                ServiceUnderKills.url(server));
         System.out.printf(
                 "Spring Boot 3.5 + Lettuce (shared connection, no pool), CLIENT KILL every %d ms, with agent: %s%n",
                 ServiceUnderKills.KILL_EVERY_MILLIS, with);
@@ -58,7 +51,7 @@ class SpringBootLettuceSharedConnectionTest {
                 .as("%s", with.service)
                 .isEmpty();
         assertThat(with.service.stdout() + with.service.stderr() + with.prometheus)
-                .doesNotContain(PASSWORD)
-                .doesNotContain(ADMIN_PASSWORD);
+                .doesNotContain(ServiceUnderKills.PASSWORD)
+                .doesNotContain(ServiceUnderKills.ADMIN_PASSWORD);
     }
 }
