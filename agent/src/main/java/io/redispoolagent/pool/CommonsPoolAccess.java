@@ -37,13 +37,6 @@ public final class CommonsPoolAccess {
     private static final ClientMember FACTORY = POOL.method("getFactory", Object.class);
     private static final ClientMember CLOSED = POOL.method("isClosed", boolean.class);
 
-    static final ClientType POOLED_OBJECT =
-            ClientType.of("commons-pool2", "org.apache.commons.pool2.PooledObject", Versions.ALL);
-    private static final ClientMember OBJECT = POOLED_OBJECT.method("getObject", Object.class);
-    private static final ClientMember STATE = POOLED_OBJECT.method("getState", Object.class);
-    /** Every object of the pool, idle or not, by identity: the only way to the borrowed ones. */
-    private static final ClientMember ALL_OBJECTS = POOL.field("allObjects", Object.class);
-
     /** Each setting's accessors, the preferred first; the last names what is reported missing. */
     private static final Declared[] SETTINGS = {
         Declared.property(PoolSetting.MAX_TOTAL, Unit.INT, "MaxTotal"),
@@ -98,27 +91,6 @@ public final class CommonsPoolAccess {
 
     public static CommonsPoolAccess of(Object pool) {
         return BY_CLASS.get(pool.getClass());
-    }
-
-    /** The object a {@code PooledObject} wraps, or null. */
-    public static Object objectOf(Object pooledObject) {
-        return OBJECT.read(pooledObject);
-    }
-
-    /** The objects borrowed from the pool now (empty when its objects cannot be read); not for a hot path. */
-    static List<Object> borrowedObjects(Object pool) {
-        List<Object> borrowed = new ArrayList<>();
-        Object all = ALL_OBJECTS.read(pool);
-        if (all instanceof Map) {
-            for (Object pooled : ((Map<?, ?>) all).values()) {
-                Object state = STATE.read(pooled);
-                Object object = OBJECT.read(pooled);
-                if (state != null && "ALLOCATED".equals(state.toString()) && object != null) {
-                    borrowed.add(object);
-                }
-            }
-        }
-        return borrowed;
     }
 
     /** The pool's factory, or null when the pool has none the agent can read. */

@@ -20,7 +20,7 @@ enum PoolKind {
 
         @Override
         List<Object> borrowedObjects(Object pool) {
-            return CommonsPoolAccess.borrowedObjects(pool);
+            return PooledObjects.borrowedObjects(pool);
         }
     },
     LETTUCE_ASYNC {

@@ -12,10 +12,11 @@ import io.redispoolagent.status.StatusServer;
 
 /**
  * Everything the agent is made of in one JVM, built from its configuration: the pool registry, the
- * pool lifecycle and hot-path events, who holds each connection, the retry policies, the leak detector, telemetry and the status
- * view. The installer builds one and {@link #install}s it; advice, which Byte Buddy inlines into client
- * classes and which therefore cannot hold references of its own, reaches it through {@link #current}.
- * Unit tests build their own, and install one only to drive advice code.
+ * pool lifecycle and hot-path events, who holds each connection, the retry policies, the leak
+ * detector, telemetry and the status view. The installer builds one and {@link #install}s it; advice,
+ * which Byte Buddy inlines into client classes and which therefore cannot hold references of its own,
+ * reaches it through {@link #current}. Unit tests build their own, and install one only to drive
+ * advice code.
  */
 public final class AgentRuntime {
 

@@ -1,9 +1,9 @@
 package io.redispoolagent.instrument.jedis.retry;
 
 import io.redispoolagent.log.AgentLog;
-import io.redispoolagent.pool.CommonsPoolAccess;
 import io.redispoolagent.pool.JedisClasses;
 import io.redispoolagent.pool.PoolRecord;
+import io.redispoolagent.pool.PooledObjects;
 import io.redispoolagent.retry.FailureClassifier;
 import io.redispoolagent.retry.FailureKind;
 import io.redispoolagent.retry.RetryDecision;
@@ -95,7 +95,7 @@ public final class PooledJedisRetry {
             return;
         }
         PoolRecord record = AgentRuntime.current().registry().redisPool(pool);
-        Object jedis = record == null ? null : CommonsPoolAccess.objectOf(pooledObject);
+        Object jedis = record == null ? null : PooledObjects.objectOf(pooledObject);
         Object connection =
                 jedis == null ? null : JedisMembers.of(jedis.getClass()).connection(jedis);
         PooledConnection state = connection == null ? null : CONNECTIONS.get(connection);
