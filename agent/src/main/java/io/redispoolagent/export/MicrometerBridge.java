@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -40,13 +41,23 @@ final class MicrometerBridge {
     private final Set<Object> unpooledBound =
             java.util.Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
 
-    MicrometerBridge(PoolCollector pools) {
+    /** Where the client of the commands on no pool was loaded, or null before there was one. */
+    private final Supplier<ClassLoader> unpooledClientLoader;
+
+    MicrometerBridge(PoolCollector pools, Supplier<ClassLoader> unpooledClientLoader) {
         this.pools = pools;
+        this.unpooledClientLoader = unpooledClientLoader;
     }
 
     /** One registration pass; never throws. */
     void scan() {
         try {
+            ClassLoader unpooledLoader = unpooledClientLoader.get();
+            Object unpooledRegistry = unpooledLoader == null ? null : registry(unpooledLoader);
+            if (unpooledRegistry != null) {
+                // A JVM may have no pool at all: its registry is found through the client's own loader.
+                bindUnpooled(unpooledRegistry);
+            }
             scan(pools.registered());
         } catch (RuntimeException | LinkageError failure) {
             ExportLog.warn("micrometer-scan", "telemetry: cannot bind the pools to Micrometer", failure);

@@ -16,6 +16,10 @@ public final class RetryPolicies {
     private final RetryStats unpooled = new RetryStats();
 
     private volatile Built built;
+    /** The class loader of the first client whose outcome was recorded without a pool, for exporters. */
+    private volatile ClassLoader unpooledClientLoader;
+
+    private volatile Runnable firstUnpooledListener;
 
     public RetryPolicies(RetrySettings settings) {
         this.settings = settings;
@@ -73,5 +77,31 @@ public final class RetryPolicies {
     /** The retry counters of commands of no pool the agent knows. */
     public RetryStats unpooledStats() {
         return unpooled;
+    }
+
+    /**
+     * Counts the outcome of a command on no pool the agent knows, sent by a client of class {@code
+     * client}. The first one tells the listener: a JVM whose only Redis client is a shared Lettuce
+     * connection has no pool to start telemetry.
+     */
+    public void recordUnpooled(RetryOutcome outcome, Class<?> client) {
+        unpooled.record(outcome);
+        if (unpooledClientLoader == null) {
+            unpooledClientLoader = client.getClassLoader();
+            Runnable listener = firstUnpooledListener;
+            if (listener != null) {
+                listener.run();
+            }
+        }
+    }
+
+    /** Runs {@code listener} at the first {@link #recordUnpooled} (it may run more than once under a race). */
+    public void onFirstUnpooledOutcome(Runnable listener) {
+        firstUnpooledListener = listener;
+    }
+
+    /** Where the application's libraries are seen from a client with unpooled outcomes, or null before one. */
+    public ClassLoader unpooledClientLoader() {
+        return unpooledClientLoader;
     }
 }

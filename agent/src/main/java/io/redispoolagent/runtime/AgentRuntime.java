@@ -37,7 +37,7 @@ public final class AgentRuntime {
         Long leakThreshold = config.leakThresholdMillis();
         this.events = new PoolEvents(
                 registry, lifecycle, holders, leakThreshold == null ? null : new LeakDetector(leakThreshold));
-        this.telemetry = new Telemetry(registry, retry.unpooledStats());
+        this.telemetry = new Telemetry(registry, retry);
     }
 
     /** The runtime advice reaches; null until the installer has installed one. */

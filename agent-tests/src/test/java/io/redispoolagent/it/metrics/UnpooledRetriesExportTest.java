@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Commands on no pool the agent knows (here a plain Lettuce connection, beside a Lettuce pool that
- * starts the telemetry) still have their retry outcomes exported: {@code redis_pool_agent.retries}
- * without a pool name. The INCRs the agent failed instead of letting Lettuce replay them are its
+ * Commands on no pool the agent knows (here a plain Lettuce connection, and no pool at all: their
+ * first retry outcome starts the telemetry) still have their retry outcomes exported: {@code
+ * redis_pool_agent.retries} without a pool name. The INCRs the agent failed instead of letting Lettuce replay them are its
  * {@code not_safe} count.
  */
 class UnpooledRetriesExportTest {

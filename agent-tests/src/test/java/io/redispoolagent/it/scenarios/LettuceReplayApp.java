@@ -2,7 +2,6 @@ package io.redispoolagent.it.scenarios;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.support.ConnectionPoolSupport;
 import io.redispoolagent.testsupport.net.FaultProxy;
 import io.redispoolagent.testsupport.redis.RespClient;
 import java.io.InputStream;
@@ -12,16 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.commons.pool2.impl.GenericObjectPool;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Lettuce's replay after a reconnect under connection resets: {@code threads} threads share one
  * connection (autoReconnect on, the default), each alternating INCR {@code counter} with SET of a key of
  * its own, while a {@link FaultProxy} resets every connection every {@code every} ms. Arguments: host
  * port durationMs threads every [api [scrapePort]], api = sync (default), async or reactive. With a
- * scrapePort, the app also builds a Lettuce connection pool (so that the agent's telemetry starts) and
- * at the end prints the agent's Prometheus endpoint on that port, each line prefixed {@code SCRAPE }.
+ * scrapePort, the app prints the agent's Prometheus endpoint on that port at the end, each line prefixed
+ * {@code SCRAPE }. It builds no pool: the agent's telemetry must start from the connection's retry
+ * outcomes alone.
  *
  * <p>Prints {@code RESULT incrAcked= incrErrors= counter= setAcked= setErrors= setFailedByAgent=
  * incrFailedByAgent=}: a counter above acknowledged + errors means an INCR Redis had executed was sent
@@ -43,11 +41,6 @@ public final class LettuceReplayApp {
         FaultProxy proxy = new FaultProxy(host, port);
         RedisClient client = RedisClient.create("redis://" + host + ":" + proxy.port());
         StatefulRedisConnection<String, String> connection = client.connect();
-        GenericObjectPool<StatefulRedisConnection<String, String>> pool = null;
-        if (scrapePort != null) {
-            pool = ConnectionPoolSupport.createGenericObjectPool(client::connect, new GenericObjectPoolConfig<>());
-            pool.returnObject(pool.borrowObject());
-        }
         connection.setTimeout(Duration.ofSeconds(5));
         Counts incr = new Counts();
         Counts set = new Counts();
@@ -84,7 +77,6 @@ public final class LettuceReplayApp {
         RetryWorkloadApp.printRetryStats();
         if (scrapePort != null) {
             printScrape(scrapePort);
-            pool.close();
         }
         connection.close();
         client.shutdown();
@@ -92,11 +84,22 @@ public final class LettuceReplayApp {
         System.exit(0);
     }
 
+    /** The endpoint starts on the agent's telemetry thread, after the first retry outcome: waits for it. */
     private static void printScrape(int port) throws Exception {
-        HttpURLConnection http = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
-        try (InputStream in = http.getInputStream()) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                System.out.println("SCRAPE " + line);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            HttpURLConnection http =
+                    (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
+            try (InputStream in = http.getInputStream()) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    System.out.println("SCRAPE " + line);
+                }
+                return;
+            } catch (java.net.ConnectException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(50);
             }
         }
     }

@@ -3,7 +3,9 @@ package io.redispoolagent.it.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redispoolagent.it.harness.RedisExtension;
+import io.redispoolagent.it.metrics.PrometheusText;
 import io.redispoolagent.testsupport.redis.RedisServerProcess;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,8 +34,12 @@ class SpringBootLettuceSharedConnectionTest {
                 "--spring.data.redis.lettuce.pool.enabled=false",
                 ServiceUnderKills.url(server));
         System.out.printf(
-                "Spring Boot 3.5 + Lettuce (shared connection, no pool), CLIENT KILL every %d ms, with agent: %s%n",
-                ServiceUnderKills.KILL_EVERY_MILLIS, with);
+                "Spring Boot 3.5 + Lettuce (shared connection, no pool), CLIENT KILL every %d ms, with agent: %s;"
+                        + " on Actuator, the guard's outcomes: %s%n",
+                ServiceUnderKills.KILL_EVERY_MILLIS,
+                with,
+                new PrometheusText(with.prometheus)
+                        .find("redis_pool_agent_retries_total", Map.of("db_client_connection_pool_name", "")));
 
         assertThat(with.killed).as("the kills reached the service").isPositive();
         assertThat(with.reads)

@@ -90,7 +90,7 @@ public final class LettuceReplayGuard {
             if (fail(command, name)) {
                 it.remove();
                 failed.add(name);
-                AgentRuntime.current().retry().unpooledStats().record(RetryOutcome.NOT_SAFE);
+                AgentRuntime.current().retry().recordUnpooled(RetryOutcome.NOT_SAFE, handler.getClass());
             }
         }
         if (!failed.isEmpty()) {
@@ -130,7 +130,7 @@ public final class LettuceReplayGuard {
                 || !LettuceMembers.IS_CONNECTED.readBoolean(handler, false)) {
             notifyException(LettuceMembers.ENDPOINT.read(handler), cause);
         }
-        AgentRuntime.current().retry().unpooledStats().record(RetryOutcome.RETRIED);
+        AgentRuntime.current().retry().recordUnpooled(RetryOutcome.RETRIED, handler.getClass());
         return true;
     }
 
