@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
 final class OtelExporter {
 
     static final String SCOPE = "io.redispoolagent";
+    static final String PROMETHEUS_PORT = "otel.exporter.prometheus.port";
+    static final String PROMETHEUS_HOST = "otel.exporter.prometheus.host";
+    /** The SDK's own default Prometheus port. */
+    static final int DEFAULT_PROMETHEUS_PORT = 9464;
 
     /**
      * The agent's defaults, below system properties and environment variables. No trace or log
@@ -41,7 +45,7 @@ final class OtelExporter {
     static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
         defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
-        defaults.put("otel.exporter.prometheus.host", "127.0.0.1");
+        defaults.put(PROMETHEUS_HOST, "127.0.0.1");
         return defaults;
     }
 
@@ -118,8 +122,8 @@ final class OtelExporter {
             if (name.equals("prometheus")) {
                 described.put(
                         "prometheus",
-                        "http://" + config.getString("otel.exporter.prometheus.host", "127.0.0.1") + ":"
-                                + config.getInt("otel.exporter.prometheus.port", 9464) + "/metrics");
+                        "http://" + config.getString(PROMETHEUS_HOST, defaults().get(PROMETHEUS_HOST)) + ":"
+                                + config.getInt(PROMETHEUS_PORT, DEFAULT_PROMETHEUS_PORT) + "/metrics");
             } else if (name.equals("otlp")) {
                 String protocol = config.getString(
                         "otel.exporter.otlp.metrics.protocol",

@@ -12,33 +12,33 @@ import java.util.Properties;
  */
 final class OtelStartFailure {
 
-    private static final String PROMETHEUS_PORT = "otel.exporter.prometheus.port";
-    private static final String PROMETHEUS_HOST = "otel.exporter.prometheus.host";
+    private static final String TAIL =
+            "; the application runs on, and the pools are still measured (Micrometer, status view)";
 
     private OtelStartFailure() {}
 
     static String describe(Throwable failure, Properties systemProperties, Map<String, String> environment) {
         Throwable root = failure;
-        boolean inUse = false;
+        boolean inUse = root instanceof BindException;
         while (root.getCause() != null && root.getCause() != root) {
-            inUse |= root instanceof BindException;
             root = root.getCause();
+            inUse |= root instanceof BindException;
         }
-        inUse |= root instanceof BindException;
-        String port = OtelSwitch.setting(PROMETHEUS_PORT, systemProperties, environment);
         String cause = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String tail = "; the application runs on, and the pools are still measured (Micrometer, status view)";
+        String port = OtelSwitch.setting(OtelExporter.PROMETHEUS_PORT, systemProperties, environment);
         if (inUse) {
-            String host = OtelSwitch.setting(PROMETHEUS_HOST, systemProperties, environment);
-            return "metrics: the Prometheus exporter cannot listen on " + (host == null ? "127.0.0.1" : host) + ":"
-                    + (port == null ? "9464" : port) + " (" + PROMETHEUS_PORT + "=" + (port == null ? "9464" : port)
-                    + "): the address is in use by another process (" + cause + ")" + tail
-                    + ". Choose a free port with -D" + PROMETHEUS_PORT;
+            String host = OtelSwitch.setting(OtelExporter.PROMETHEUS_HOST, systemProperties, environment);
+            Object shownPort = port == null ? OtelExporter.DEFAULT_PROMETHEUS_PORT : port;
+            Object shownHost = host == null ? OtelExporter.defaults().get(OtelExporter.PROMETHEUS_HOST) : host;
+            return "metrics: the Prometheus exporter cannot listen on " + shownHost + ":" + shownPort + " ("
+                    + OtelExporter.PROMETHEUS_PORT + "=" + shownPort + "): the address is in use by another process ("
+                    + cause + ")" + TAIL + ". Choose a free port with -D" + OtelExporter.PROMETHEUS_PORT;
         }
         if (port != null && cause.toLowerCase(Locale.ROOT).contains("port out of range")) {
-            return "metrics: " + PROMETHEUS_PORT + "=" + port + " is not a port (0 to 65535; " + cause + ")" + tail;
+            return "metrics: " + OtelExporter.PROMETHEUS_PORT + "=" + port + " is not a port (0 to 65535; " + cause
+                    + ")" + TAIL;
         }
         return "metrics: the OpenTelemetry export could not start: "
-                + root.getClass().getName() + ": " + cause + tail;
+                + root.getClass().getName() + ": " + cause + TAIL;
     }
 }

@@ -12,8 +12,12 @@ package io.redispoolagent.retry;
 public final class RetryPolicies {
 
     private final RetrySettings settings;
-    /** The counters of commands of no known pool: outside {@link Built}, so reading them builds nothing. */
-    private final RetryStats unpooled = new RetryStats();
+    /**
+     * The counters of commands of no known pool: outside {@link Built}, so reading them builds nothing.
+     * Their first outcome, whoever counts it (the fallback policy, Lettuce's replay guard), tells the
+     * listener: a JVM whose only Redis client is a shared connection has no pool to start telemetry.
+     */
+    private final RetryStats unpooled = new RetryStats(this::firstUnpooledOutcome);
 
     private volatile Built built;
     /** The class loader of the first client whose outcome was recorded without a pool, for exporters. */
@@ -81,23 +85,25 @@ public final class RetryPolicies {
 
     /**
      * Counts the outcome of a command on no pool the agent knows, sent by a client of class {@code
-     * client}. The first one tells the listener: a JVM whose only Redis client is a shared Lettuce
-     * connection has no pool to start telemetry.
+     * client}, whose class loader is then where exporters look for the application's libraries.
      */
     public void recordUnpooled(RetryOutcome outcome, Class<?> client) {
-        unpooled.record(outcome);
         if (unpooledClientLoader == null) {
             unpooledClientLoader = client.getClassLoader();
-            Runnable listener = firstUnpooledListener;
-            if (listener != null) {
-                listener.run();
-            }
         }
+        unpooled.record(outcome);
     }
 
-    /** Runs {@code listener} at the first {@link #recordUnpooled} (it may run more than once under a race). */
+    /** Runs {@code listener} at the first outcome of a command on no pool (twice at most under a race). */
     public void onFirstUnpooledOutcome(Runnable listener) {
         firstUnpooledListener = listener;
+    }
+
+    private void firstUnpooledOutcome() {
+        Runnable listener = firstUnpooledListener;
+        if (listener != null) {
+            listener.run();
+        }
     }
 
     /** Where the application's libraries are seen from a client with unpooled outcomes, or null before one. */

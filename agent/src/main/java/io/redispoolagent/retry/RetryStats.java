@@ -10,8 +10,16 @@ public final class RetryStats {
     private static final RetryOutcome[] OUTCOMES = RetryOutcome.values();
 
     private final LongAdder[] counters = new LongAdder[OUTCOMES.length];
+    private final Runnable firstRecorded;
+    private volatile boolean recorded;
 
     public RetryStats() {
+        this(null);
+    }
+
+    /** @param firstRecorded runs after the first outcome is counted (twice at most under a race), or null */
+    public RetryStats(Runnable firstRecorded) {
+        this.firstRecorded = firstRecorded;
         for (int i = 0; i < counters.length; i++) {
             counters[i] = new LongAdder();
         }
@@ -19,6 +27,10 @@ public final class RetryStats {
 
     public void record(RetryOutcome outcome) {
         counters[outcome.ordinal()].increment();
+        if (firstRecorded != null && !recorded) {
+            recorded = true;
+            firstRecorded.run();
+        }
     }
 
     public long count(RetryOutcome outcome) {

@@ -25,6 +25,18 @@ class RetryPoliciesTest {
     }
 
     @Test
+    void anOutcomeTheFallbackPolicyCountsTellsTheListenerToo() {
+        AtomicInteger told = new AtomicInteger();
+        policies.onFirstUnpooledOutcome(told::incrementAndGet);
+
+        policies.fallback();
+        policies.unpooledStats().record(RetryOutcome.RECOVERED);
+        policies.unpooledStats().record(RetryOutcome.RECOVERED);
+
+        assertThat(told).hasValue(1);
+    }
+
+    @Test
     void noOutcomeNoLoader() {
         assertThat(policies.unpooledClientLoader()).isNull();
     }
